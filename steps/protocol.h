@@ -1,0 +1,38 @@
+/*
+ * protocol.h - the one-line datagrams a step sends to an inspector.
+ *
+ *   v=1 event=paused step=setsid pid=4242 msg=setsid() = 4242: ...
+ *
+ * Space-separated key=value pairs, version first, free text (msg) last.
+ * Both sides use these two functions, so there is one grammar.
+ */
+#ifndef DAEMONLAB_PROTOCOL_H
+#define DAEMONLAB_PROTOCOL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define PROTO_VERSION  1
+#define PROTO_MAX      1024    /* bytes in one datagram; larger ones are rejected */
+#define PROTO_STEP_MAX 32
+#define PROTO_MSG_MAX  (PROTO_MAX - 128)
+
+enum proto_event { PROTO_PAUSED, PROTO_EXIT, PROTO_ERROR };
+
+struct proto_msg {
+	enum proto_event event;
+	char  step[PROTO_STEP_MAX];    /* "setsid", no spaces */
+	pid_t pid;                     /* as claimed; receivers trust SO_PASSCRED */
+	pid_t child;                   /* step-fork's parent names its child; else 0 */
+	char  msg[PROTO_MSG_MAX];      /* free text, control characters removed */
+};
+
+const char *proto_event_name(enum proto_event);
+
+/* Returns the length written (without NUL), or -1 if buf is too small. */
+int proto_format(char *buf, size_t size, const struct proto_msg *);
+
+/* Returns 0, or -1 for anything malformed, oversized or of another version. */
+int proto_parse(const char *buf, size_t len, struct proto_msg *);
+
+#endif
