@@ -1,0 +1,392 @@
+/* lab.c - a test's world: pty shell, report socket, and no strays. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "chains.h"
+#include "lab.h"
+
+static struct lab *current;     /* for the atexit cleanup */
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
+}
+
+/* A failed assertion exits the test process: still leave nothing behind. */
+static void
+cleanup_at_exit(void)
+{
+	if (current != NULL)
+		lab_finish(current);
+}
+
+void
+lab_init(struct lab *lab)
+{
+	static int serial;
+	struct sockaddr_un addr = { .sun_family = AF_UNIX };
+	int on = 1;
+
+	memset(lab, 0, sizeof *lab);
+	lab->master = -1;
+	if (prctl(PR_SET_CHILD_SUBREAPER, 1) == -1)
+		perror("PR_SET_CHILD_SUBREAPER"), exit(99);
+	snprintf(lab->dir, sizeof lab->dir, "/tmp/daemonlab-test-XXXXXX");
+	if (mkdtemp(lab->dir) == NULL)
+		perror("mkdtemp"), exit(99);
+	snprintf(lab->sock_path, sizeof lab->sock_path, "%s/sock", lab->dir);
+	snprintf(addr.sun_path, sizeof addr.sun_path, "%s", lab->sock_path);
+	lab->sock = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (lab->sock == -1 ||
+	    bind(lab->sock, (struct sockaddr *)&addr, sizeof addr) == -1 ||
+	    setsockopt(lab->sock, SOL_SOCKET, SO_PASSCRED, &on, sizeof on) == -1)
+		perror("lab socket"), exit(99);
+	snprintf(lab->tag, sizeof lab->tag, "lab-%d-%d", (int)getpid(),
+	    ++serial);
+	if (current == NULL)
+		atexit(cleanup_at_exit);
+	current = lab;
+}
+
+/* In the child, before exec: the environment and descriptors a chain
+ * starts with, the same for every test. */
+static void
+prepare_child(struct lab *lab, char *const env[])
+{
+	char path[128], pid[32];
+	int fd;
+
+	snprintf(pid, sizeof pid, "%d", (int)getppid());
+	setenv("DAEMONLAB_TEST_TAG", lab->tag, 1);
+	setenv("DAEMONLAB_SOCKET", lab->sock_path, 1);
+	setenv("DAEMONLAB_INSPECTOR_PID", pid, 1);
+	unsetenv("DAEMONLAB_PAUSE");
+	snprintf(path, sizeof path, "%s:%s", STEPS_DIR, getenv("PATH") ?
+	    getenv("PATH") : "/usr/bin:/bin");
+	setenv("PATH", path, 1);
+	for (; env != NULL && *env != NULL; env++)
+		putenv(*env);
+	umask(022);
+	close_range(3, ~0U, 0);
+	/* The descriptor a careless parent forgot to close. */
+	snprintf(path, sizeof path, "%s/forgotten", lab->dir);
+	if ((fd = open(path, O_WRONLY | O_CREAT, 0600)) != -1 &&
+	    fd != LAB_FORGOTTEN_FD) {
+		dup2(fd, LAB_FORGOTTEN_FD);
+		close(fd);
+	}
+}
+
+static void
+set_pty(struct lab *lab)
+{
+	struct stat st;
+	char *name = ptsname(lab->master);
+
+	if (name != NULL && stat(name, &st) == 0)
+		lab->tty = st.st_rdev;
+	fcntl(lab->master, F_SETFD, FD_CLOEXEC);
+}
+
+/* The shell: session leader on the pty, the command a foreground job in
+ * its own process group; when the job's first process exits, the shell
+ * takes the terminal back and prints its prompt, as bash does. */
+static _Noreturn void
+shell_run(struct lab *lab, char *const argv[], char *const env[])
+{
+	pid_t job;
+	int status;
+
+	signal(SIGTTOU, SIG_IGN);    /* tcsetpgrp from the background */
+	if ((job = fork()) == 0) {
+		setpgid(0, 0);
+		tcsetpgrp(STDIN_FILENO, getpid());
+		signal(SIGTTOU, SIG_DFL);
+		prepare_child(lab, env);
+		execvp(argv[0], argv);
+		dprintf(2, "shell: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	setpgid(job, job);
+	tcsetpgrp(STDIN_FILENO, job);
+	while (waitpid(job, &status, 0) == -1 && errno == EINTR)
+		;
+	tcsetpgrp(STDIN_FILENO, getpgrp());
+	printf("[job %d: %s %d]\n$ ", (int)job, WIFEXITED(status) ?
+	    "exit" : "signal", WIFEXITED(status) ? WEXITSTATUS(status) :
+	    WTERMSIG(status));
+	fflush(stdout);
+	for (;;)
+		pause();
+}
+
+void
+lab_shell(struct lab *lab, char *const argv[], char *const env[])
+{
+	pid_t parent = getpid();
+
+	lab->shell = forkpty(&lab->master, NULL, NULL, NULL);
+	if (lab->shell == -1)
+		perror("forkpty"), exit(99);
+	if (lab->shell == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(1);
+		shell_run(lab, argv, env);
+	}
+	set_pty(lab);
+}
+
+pid_t
+lab_spawn(struct lab *lab, char *const argv[], char *const env[])
+{
+	pid_t pid = forkpty(&lab->master, NULL, NULL, NULL);
+
+	if (pid == -1)
+		perror("forkpty"), exit(99);
+	if (pid == 0) {
+		prepare_child(lab, env);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	set_pty(lab);
+	return pid;
+}
+
+/* Once nobody holds the slave open, the master reports a hangup for
+ * ever: stop watching it, but keep it so the pty stays ours. */
+static void
+read_pty(struct lab *lab)
+{
+	ssize_t n = read(lab->master, lab->out + lab->outlen,
+	    sizeof lab->out - 1 - lab->outlen);
+
+	if (n > 0) {
+		lab->outlen += n;
+		lab->out[lab->outlen] = '\0';
+	} else if (n == 0 || errno == EIO) {
+		lab->hangup = 1;
+	}
+}
+
+static int
+pty_fd(const struct lab *lab)
+{
+	return lab->master == -1 || lab->hangup ? -1 : lab->master;
+}
+
+static int
+receive(struct lab *lab, struct report *r)
+{
+	char buf[PROTO_MAX + 2];
+	union { struct cmsghdr h; char space[CMSG_SPACE(sizeof(struct ucred))]; } c;
+	struct iovec iov = { buf, sizeof buf };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+	    .msg_control = &c, .msg_controllen = sizeof c };
+	struct cmsghdr *h;
+	ssize_t n = recvmsg(lab->sock, &mh, MSG_DONTWAIT);
+
+	if (n < 0 || (mh.msg_flags & MSG_TRUNC))
+		return 0;
+	r->sender = 0;
+	for (h = CMSG_FIRSTHDR(&mh); h != NULL; h = CMSG_NXTHDR(&mh, h))
+		if (h->cmsg_level == SOL_SOCKET &&
+		    h->cmsg_type == SCM_CREDENTIALS) {
+			struct ucred cred;
+
+			memcpy(&cred, CMSG_DATA(h), sizeof cred);
+			r->sender = cred.pid;
+		}
+	return r->sender > 0 && proto_parse(buf, n, &r->m) == 0;
+}
+
+static void
+wait_io(struct lab *lab, int ms, struct report *r, int *got)
+{
+	struct pollfd p[2] = { { lab->sock, POLLIN, 0 },
+	    { pty_fd(lab), POLLIN, 0 } };
+
+	if (poll(p, 2, ms) <= 0)
+		return;
+	if (p[1].revents & (POLLIN | POLLHUP))
+		read_pty(lab);
+	if ((p[0].revents & POLLIN) && r != NULL)
+		*got = receive(lab, r);
+}
+
+int
+lab_next(struct lab *lab, struct report *r, int timeout_ms)
+{
+	long deadline = now_ms() + timeout_ms;
+	int got = 0;
+
+	while (!got && now_ms() < deadline)
+		wait_io(lab, (int)(deadline - now_ms()), r, &got);
+	return got;
+}
+
+void
+lab_drain(struct lab *lab, int ms)
+{
+	long deadline = now_ms() + ms;
+	struct pollfd p = { -1, POLLIN, 0 };
+
+	do {
+		p.fd = pty_fd(lab);
+		if (poll(&p, 1, 10) > 0)
+			read_pty(lab);
+	} while (now_ms() < deadline);
+}
+
+int
+lab_wait(struct lab *lab, pid_t pid, int timeout_ms)
+{
+	long deadline = now_ms() + timeout_ms;
+	int status;
+
+	do {
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			return status;
+		lab_drain(lab, 10);
+	} while (now_ms() < deadline);
+	return -1;
+}
+
+static int
+has_tag(const char *pid, const char *tag)
+{
+	char path[64], env[65536], want[96];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%s/environ", pid);
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return 0;
+	n = read(fd, env, sizeof env);
+	close(fd);
+	return n > 0 && memmem(env, n, want, snprintf(want, sizeof want,
+	    "DAEMONLAB_TEST_TAG=%s", tag) + 1) != NULL;
+}
+
+static pid_t
+parent_of(const char *pid)
+{
+	char path[64], buf[512], *p;
+	int fd, ppid = 0;
+	ssize_t n;
+
+	snprintf(path, sizeof path, "/proc/%s/stat", pid);
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return 0;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	if ((p = strrchr(buf, ')')) != NULL)
+		sscanf(p + 2, "%*c %d", &ppid);
+	return ppid;
+}
+
+/* Calls fn for every process that carries the tag or is our child. */
+static int
+each_ours(const struct lab *lab, void (*fn)(pid_t))
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int count = 0;
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] < '1' || e->d_name[0] > '9' ||
+		    atoi(e->d_name) == getpid())
+			continue;
+		if (has_tag(e->d_name, lab->tag) ||
+		    parent_of(e->d_name) == getpid()) {
+			count++;
+			if (fn != NULL)
+				fn(atoi(e->d_name));
+		}
+	}
+	if (d != NULL)
+		closedir(d);
+	return count;
+}
+
+static void
+kill_hard(pid_t pid)
+{
+	kill(pid, SIGKILL);
+}
+
+int
+lab_count(const struct lab *lab)
+{
+	return each_ours(lab, NULL);
+}
+
+int
+lab_finish(struct lab *lab)
+{
+	long deadline = now_ms() + 5000;
+	int left;
+	char path[128];
+
+	if (lab->sock == 0 && lab->master == 0)
+		return 0;    /* never started, or finished already */
+	if (lab->shell > 0)
+		kill(lab->shell, SIGKILL);
+	do {
+		each_ours(lab, kill_hard);
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		if ((left = lab_count(lab)) == 0)
+			break;
+		usleep(20000);
+	} while (now_ms() < deadline);
+	if (lab->master != -1)
+		close(lab->master);
+	close(lab->sock);
+	unlink(lab->sock_path);
+	snprintf(path, sizeof path, "%s/forgotten", lab->dir);
+	unlink(path);
+	rmdir(lab->dir);
+	lab->sock = lab->master = 0;
+	if (current == lab)
+		current = NULL;
+	return left;
+}
+
+char **
+lab_chain_argv(const char *name, const char *opentty_option)
+{
+	static char *argv[CHAIN_MAX_STEPS + 2];
+	const struct chain *c = chain_find(name);
+	int i, n = 0;
+
+	if (c == NULL)
+		return NULL;
+	for (i = 0; c->argv[i] != NULL; i++) {
+		argv[n++] = (char *)c->argv[i];
+		if (opentty_option != NULL &&
+		    strcmp(c->argv[i], "step-opentty") == 0)
+			argv[n++] = (char *)opentty_option;
+	}
+	argv[n] = NULL;
+	return argv;
+}

@@ -1,0 +1,60 @@
+/*
+ * lab.h - what the tests share.
+ *
+ * A lab is one test's world: a temporary folder, a socket that receives
+ * the steps' reports (the inspector's side of the protocol), a pty with a
+ * shell-like session leader that runs a command as a foreground job, and a
+ * tag in the environment of every process it starts, so that the test can
+ * prove none is left when it ends. The test process is a child subreaper:
+ * orphans of the chain come to it, and it reaps them.
+ */
+#ifndef DAEMONLAB_LAB_H
+#define DAEMONLAB_LAB_H
+
+#include <sys/types.h>
+
+#include "protocol.h"
+
+struct lab {
+	char   dir[64];            /* mkdtemp(3) folder */
+	char   sock_path[108];
+	int    sock;               /* receives reports, with SO_PASSCRED */
+	int    master;             /* pty master, -1 before lab_shell/spawn */
+	int    hangup;             /* the slave side is closed */
+	dev_t  tty;                /* the pty's device number, as in stat */
+	pid_t  shell;              /* session leader that owns the pty */
+	char   tag[64];            /* DAEMONLAB_TEST_TAG value */
+	char   out[32768];         /* everything the pty printed */
+	size_t outlen;
+};
+
+struct report {
+	struct proto_msg m;
+	pid_t sender;              /* from the kernel (SCM_CREDENTIALS) */
+};
+
+/* Descriptor number of the file the "parent forgot to close". */
+#define LAB_FORGOTTEN_FD 5
+
+void  lab_init(struct lab *);
+/* Runs argv as a foreground job of a shell on a pty (job control as an
+ * interactive shell does it). env adds NAME=VALUE entries (NULL-ended). */
+void  lab_shell(struct lab *, char *const argv[], char *const env[]);
+/* Runs argv directly as our child, leading a session on a pty. */
+pid_t lab_spawn(struct lab *, char *const argv[], char *const env[]);
+/* Next valid report, draining the pty meanwhile; 0 on timeout. */
+int   lab_next(struct lab *, struct report *, int timeout_ms);
+/* Waits for our child pid to end; its wait status, or -1 on timeout. */
+int   lab_wait(struct lab *, pid_t, int timeout_ms);
+/* Reads the pty for a while (so late output is in lab->out). */
+void  lab_drain(struct lab *, int ms);
+/* Kills and reaps everything the lab started; returns how many processes
+ * carrying its tag, or children of ours, were still there afterwards. */
+int   lab_finish(struct lab *);
+/* Counts the lab's processes alive now (zombies of ours included). */
+int   lab_count(const struct lab *);
+
+/* Builds argv for a named chain; "step-opentty" gets extra, if any. */
+char **lab_chain_argv(const char *chain, const char *opentty_option);
+
+#endif
