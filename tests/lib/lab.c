@@ -18,6 +18,7 @@
 
 #include "chains.h"
 #include "lab.h"
+#include "launcher.h"
 
 static struct lab *current;     /* for the atexit cleanup */
 
@@ -61,113 +62,69 @@ lab_init(struct lab *lab)
 		perror("lab socket"), exit(99);
 	snprintf(lab->tag, sizeof lab->tag, "lab-%d-%d", (int)getpid(),
 	    ++serial);
+	umask(022);    /* what the chains start with */
 	if (current == NULL)
 		atexit(cleanup_at_exit);
 	current = lab;
 }
 
-/* In the child, before exec: the environment and descriptors a chain
- * starts with, the same for every test. */
-static void
-prepare_child(struct lab *lab, char *const env[])
+/* The environment every chain of a test starts with. */
+static char **
+chain_env(struct lab *lab, char *const extra[])
 {
-	char path[128], pid[32];
-	int fd;
+	static char vars[4][4096];
+	static char *env[16];
+	int n = 0;
 
-	snprintf(pid, sizeof pid, "%d", (int)getppid());
-	setenv("DAEMONLAB_TEST_TAG", lab->tag, 1);
-	setenv("DAEMONLAB_SOCKET", lab->sock_path, 1);
-	setenv("DAEMONLAB_INSPECTOR_PID", pid, 1);
-	unsetenv("DAEMONLAB_PAUSE");
-	snprintf(path, sizeof path, "%s:%s", STEPS_DIR, getenv("PATH") ?
-	    getenv("PATH") : "/usr/bin:/bin");
-	setenv("PATH", path, 1);
-	for (; env != NULL && *env != NULL; env++)
-		putenv(*env);
-	umask(022);
-	close_range(3, ~0U, 0);
-	/* The descriptor a careless parent forgot to close. */
-	snprintf(path, sizeof path, "%s/forgotten", lab->dir);
-	if ((fd = open(path, O_WRONLY | O_CREAT, 0600)) != -1 &&
-	    fd != LAB_FORGOTTEN_FD) {
-		dup2(fd, LAB_FORGOTTEN_FD);
-		close(fd);
-	}
+	snprintf(vars[0], sizeof vars[0], "DAEMONLAB_TEST_TAG=%s", lab->tag);
+	snprintf(vars[1], sizeof vars[1], "DAEMONLAB_SOCKET=%s", lab->sock_path);
+	snprintf(vars[2], sizeof vars[2], "DAEMONLAB_INSPECTOR_PID=%d",
+	    (int)getpid());
+	snprintf(vars[3], sizeof vars[3], "PATH=%s:%s", STEPS_DIR,
+	    getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+	for (; n < 4; n++)
+		env[n] = vars[n];
+	for (; extra != NULL && *extra != NULL && n < 15; extra++)
+		env[n++] = *extra;
+	env[n] = NULL;
+	return env;
 }
 
 static void
-set_pty(struct lab *lab)
+forgotten_path(const struct lab *lab, char *buf, size_t size)
 {
-	struct stat st;
-	char *name = ptsname(lab->master);
-
-	if (name != NULL && stat(name, &st) == 0)
-		lab->tty = st.st_rdev;
-	fcntl(lab->master, F_SETFD, FD_CLOEXEC);
-}
-
-/* The shell: session leader on the pty, the command a foreground job in
- * its own process group; when the job's first process exits, the shell
- * takes the terminal back and prints its prompt, as bash does. */
-static _Noreturn void
-shell_run(struct lab *lab, char *const argv[], char *const env[])
-{
-	pid_t job;
-	int status;
-
-	signal(SIGTTOU, SIG_IGN);    /* tcsetpgrp from the background */
-	if ((job = fork()) == 0) {
-		setpgid(0, 0);
-		tcsetpgrp(STDIN_FILENO, getpid());
-		signal(SIGTTOU, SIG_DFL);
-		prepare_child(lab, env);
-		execvp(argv[0], argv);
-		dprintf(2, "shell: cannot run %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
-	setpgid(job, job);
-	tcsetpgrp(STDIN_FILENO, job);
-	while (waitpid(job, &status, 0) == -1 && errno == EINTR)
-		;
-	tcsetpgrp(STDIN_FILENO, getpgrp());
-	printf("[job %d: %s %d]\n$ ", (int)job, WIFEXITED(status) ?
-	    "exit" : "signal", WIFEXITED(status) ? WEXITSTATUS(status) :
-	    WTERMSIG(status));
-	fflush(stdout);
-	for (;;)
-		pause();
+	snprintf(buf, size, "%s/forgotten", lab->dir);
 }
 
 void
 lab_shell(struct lab *lab, char *const argv[], char *const env[])
 {
-	pid_t parent = getpid();
+	struct launch l;
+	char forgotten[128];
 
-	lab->shell = forkpty(&lab->master, NULL, NULL, NULL);
-	if (lab->shell == -1)
-		perror("forkpty"), exit(99);
-	if (lab->shell == 0) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (getppid() != parent)
-			_exit(1);
-		shell_run(lab, argv, env);
-	}
-	set_pty(lab);
+	forgotten_path(lab, forgotten, sizeof forgotten);
+	if (launch_start(&l, argv, chain_env(lab, env), forgotten, 24, 80) == -1)
+		perror("launch_start"), exit(99);
+	lab->master = l.master;
+	lab->shell = l.shell;
+	lab->tty = l.tty;
 }
 
 pid_t
 lab_spawn(struct lab *lab, char *const argv[], char *const env[])
 {
-	pid_t pid = forkpty(&lab->master, NULL, NULL, NULL);
+	char forgotten[128];
+	struct stat st;
+	pid_t pid;
 
-	if (pid == -1)
+	forgotten_path(lab, forgotten, sizeof forgotten);
+	if ((pid = forkpty(&lab->master, NULL, NULL, NULL)) == -1)
 		perror("forkpty"), exit(99);
-	if (pid == 0) {
-		prepare_child(lab, env);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	set_pty(lab);
+	if (pid == 0)
+		launch_exec(argv, chain_env(lab, env), forgotten);
+	fcntl(lab->master, F_SETFD, FD_CLOEXEC);
+	if (stat(ptsname(lab->master), &st) == 0)
+		lab->tty = st.st_rdev;
 	return pid;
 }
 

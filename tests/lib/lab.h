@@ -13,6 +13,7 @@
 
 #include <sys/types.h>
 
+#include "launcher.h"
 #include "protocol.h"
 
 struct lab {
@@ -33,8 +34,7 @@ struct report {
 	pid_t sender;              /* from the kernel (SCM_CREDENTIALS) */
 };
 
-/* Descriptor number of the file the "parent forgot to close". */
-#define LAB_FORGOTTEN_FD 5
+#define LAB_FORGOTTEN_FD LAUNCH_FORGOTTEN_FD
 
 void  lab_init(struct lab *);
 /* Runs argv as a foreground job of a shell on a pty (job control as an

@@ -1,0 +1,112 @@
+/* launcher.c - a pty, a shell-like session leader, a foreground job. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "launcher.h"
+
+void
+launch_exec(char *const argv[], char *const env[], const char *forgotten)
+{
+	int fd;
+
+	for (; env != NULL && *env != NULL; env++)
+		putenv(*env);
+	close_range(3, ~0U, 0);
+	if (forgotten != NULL &&
+	    (fd = open(forgotten, O_WRONLY | O_CREAT | O_APPEND, 0600)) != -1 &&
+	    fd != LAUNCH_FORGOTTEN_FD) {
+		dup2(fd, LAUNCH_FORGOTTEN_FD);
+		close(fd);
+	}
+	execvp(argv[0], argv);
+	dprintf(STDERR_FILENO, "daemonlab: cannot run '%s': %s\n", argv[0],
+	    strerror(errno));
+	_exit(errno == ENOENT ? 127 : 126);
+}
+
+/* The shell: what bash does for "$ command" at an interactive prompt,
+ * reduced to the calls that matter here. */
+static _Noreturn void
+shell_run(char *const argv[], char *const env[], const char *forgotten)
+{
+	static const int job_control[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
+	    SIGTTOU };
+	pid_t job;
+	size_t i;
+	int status;
+
+	for (i = 0; i < sizeof job_control / sizeof job_control[0]; i++)
+		signal(job_control[i], SIG_IGN);
+	if ((job = fork()) == 0) {
+		setpgid(0, 0);
+		tcsetpgrp(STDIN_FILENO, getpid());
+		for (i = 0; i < sizeof job_control / sizeof job_control[0]; i++)
+			signal(job_control[i], SIG_DFL);
+		launch_exec(argv, env, forgotten);
+	}
+	/* Both sides set the group, so neither can race the other. */
+	setpgid(job, job);
+	tcsetpgrp(STDIN_FILENO, job);
+	printf("$ %s ...\n", argv[0]);
+	fflush(stdout);
+	while (waitpid(job, &status, 0) == -1 && errno == EINTR)
+		;
+	tcsetpgrp(STDIN_FILENO, getpgrp());
+	if (WIFEXITED(status))
+		printf("[job %d: exit %d]\n$ ", (int)job, WEXITSTATUS(status));
+	else
+		printf("[job %d: signal %d]\n$ ", (int)job, WTERMSIG(status));
+	fflush(stdout);
+	for (;;)
+		pause();
+}
+
+int
+launch_start(struct launch *l, char *const argv[], char *const env[],
+    const char *forgotten, unsigned short rows, unsigned short cols)
+{
+	struct winsize ws = { .ws_row = rows, .ws_col = cols };
+	pid_t parent = getpid();
+	struct stat st;
+	char *name;
+
+	l->shell = forkpty(&l->master, NULL, NULL, &ws);
+	if (l->shell == -1)
+		return -1;
+	if (l->shell == 0) {
+		/* Die with the inspector, even by SIGKILL. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(1);
+		shell_run(argv, env, forgotten);
+	}
+	fcntl(l->master, F_SETFD, FD_CLOEXEC);
+	fcntl(l->master, F_SETFL, fcntl(l->master, F_GETFL) | O_NONBLOCK);
+	l->tty = 0;
+	if ((name = ptsname(l->master)) != NULL && stat(name, &st) == 0)
+		l->tty = st.st_rdev;
+	return 0;
+}
+
+void
+launch_stop(struct launch *l)
+{
+	if (l->shell > 0) {
+		kill(l->shell, SIGKILL);
+		waitpid(l->shell, NULL, 0);
+		l->shell = 0;
+	}
+	if (l->master >= 0) {
+		close(l->master);
+		l->master = -1;
+	}
+}
