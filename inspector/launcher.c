@@ -44,6 +44,7 @@ shell_run(char *const argv[], char *const env[], const char *forgotten)
 	size_t i;
 	int status;
 
+	prctl(PR_SET_NAME, "shell");    /* in ps and the table */
 	for (i = 0; i < sizeof job_control / sizeof job_control[0]; i++)
 		signal(job_control[i], SIG_IGN);
 	if ((job = fork()) == 0) {

@@ -1,0 +1,16 @@
+/*
+ * changes.h - "What changed": sentences derived from two looks at a
+ * process alone, so they explain attached processes as well as steps.
+ */
+#ifndef DAEMONLAB_CHANGES_H
+#define DAEMONLAB_CHANGES_H
+
+#include "story.h"
+
+#define CHANGE_LEN 160
+
+/* Writes up to max sentences; returns how many. */
+int changes_describe(const struct look *before, const struct look *after,
+    char out[][CHANGE_LEN], int max);
+
+#endif

@@ -1,0 +1,413 @@
+/*
+ * daemonlab - watch a process become a daemon, one step at a time.
+ *
+ * Launches a chain of step programs on a pty of its own (or attaches to
+ * running processes), follows every process of the story through /proc,
+ * and shows what each step changed. It is a child subreaper, so the
+ * chain's orphans come back to it, and it leaves nothing running.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "chains.h"
+#include "columns.h"
+#include "run.h"
+#include "story.h"
+#include "ui.h"
+
+#define MAX_ATTACH 16
+
+static volatile sig_atomic_t quit_signal;
+
+static void
+on_quit(int sig)
+{
+	quit_signal = sig;
+}
+
+static void
+on_child(int sig)
+{
+	(void)sig;    /* only to wake poll() */
+}
+
+static _Noreturn void
+usage(int status)
+{
+	FILE *f = status == 0 ? stdout : stderr;
+
+	fprintf(f,
+	    "usage: daemonlab [--chain sysv|bsd|mistake] [--lang en|zh-CN]\n"
+	    "       daemonlab --compare\n"
+	    "       daemonlab [--once] -p PID[,PID...]\n"
+	    "       daemonlab -- COMMAND [ARG...]\n"
+	    "       daemonlab --print-chain sysv|bsd|mistake\n"
+	    "\n"
+	    "Shows, live from /proc, how a process becomes a daemon, one step\n"
+	    "at a time. Without arguments it runs the System V chain.\n"
+	    "\n"
+	    "  --chain NAME        run a named chain (default: sysv)\n"
+	    "  --compare           System V and BSD side by side, in step\n"
+	    "  -p PID[,PID...]     attach to running processes, follow their\n"
+	    "                      descendants\n"
+	    "  --once              print one table and exit (with -p)\n"
+	    "  -- COMMAND [ARG...] run any command on the inspector's pty and\n"
+	    "                      follow it\n"
+	    "  --print-chain NAME  the command line to run a chain by hand\n"
+	    "  --lang en|zh-CN     language of the lessons (default: from\n"
+	    "                      LC_ALL, LC_MESSAGES, LANG)\n"
+	    "  --help, --version\n"
+	    "\n"
+	    "Keys: n, space or Enter next step; r restart; q quit; Up/Down\n"
+	    "select a row; ? help. See daemonlab(1) and daemonlab-steps(7).\n");
+	exit(status);
+}
+
+static _Noreturn void
+die(const char *fmt, const char *arg, const char *hint)
+{
+	fprintf(stderr, "daemonlab: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s%s", hint ? hint : "", hint ? "\n" : "");
+	exit(2);
+}
+
+/* The step programs: $DAEMONLAB_STEPS_DIR, else beside us in the build
+ * tree, else where meson installed them. */
+static const char *
+steps_dir(void)
+{
+	static char dir[PATH_MAX + 16];
+	const char *env = getenv("DAEMONLAB_STEPS_DIR");
+	char exe[PATH_MAX], probe[PATH_MAX + 48], *slash;
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return env;
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		snprintf(probe, sizeof probe, "%s/../steps/step-start", exe);
+		if (access(probe, X_OK) == 0 && realpath(probe, dir) != NULL) {
+			*strrchr(dir, '/') = '\0';
+			return dir;
+		}
+	}
+	return DAEMONLAB_STEPS_INSTALLED;
+}
+
+static const char *
+default_lang(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return strncmp(v, "zh", 2) == 0 ? "zh-CN" : "en";
+	}
+	return "en";
+}
+
+static const struct chain *
+named_chain(const char *name)
+{
+	const struct chain *c = chain_find(name);
+
+	if (c == NULL)
+		die("no chain named '%s'", name, "the chains are: sysv, bsd, "
+		    "mistake");
+	return c;
+}
+
+static int
+parse_pids(const char *list, pid_t *pids)
+{
+	char copy[1024], *tok, *save, *end;
+	int n = 0;
+	long v;
+
+	snprintf(copy, sizeof copy, "%s", list);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		errno = 0;
+		v = strtol(tok, &end, 10);
+		if (errno != 0 || *end != '\0' || end == tok || v <= 0 ||
+		    v > INT_MAX)
+			die("-p: '%s' is not a process ID", tok, "give PIDs "
+			    "separated by commas, e.g. -p 812,4242");
+		if (n == MAX_ATTACH)
+			die("-p: more than %s processes", "16", NULL);
+		pids[n++] = (pid_t)v;
+	}
+	if (n == 0)
+		die("-p: '%s' names no process", list, "e.g. -p 812,4242");
+	return n;
+}
+
+static void
+print_chain(const char *name)
+{
+	const struct chain *c = named_chain(name);
+	int i;
+
+	printf("PATH=%s:\"$PATH\"", steps_dir());
+	for (i = 0; c->argv[i] != NULL; i++)
+		printf(" %s", c->argv[i]);
+	printf("\n");
+}
+
+static void
+attach(struct story *s, const pid_t *pids, int n)
+{
+	char arg[32];
+	int i;
+
+	if (story_init(s) == -1)
+		die("cannot open /proc: %s", strerror(errno), NULL);
+	for (i = 0; i < n; i++)
+		if (story_add(s, pids[i], ROLE_ATTACHED) == NULL) {
+			snprintf(arg, sizeof arg, "%d", (int)pids[i]);
+			die("-p %s: no such process", arg, "ps -e lists the "
+			    "running ones");
+		}
+}
+
+/* Advances: one chain, or both in step, so that the BSD chain waits
+ * while System V makes its second fork. */
+static void
+next_step(struct view *v)
+{
+	const char *a = run_next_step(v->runs[0]);
+
+	if (v->nruns == 2 && v->runs[1]->paused > 0 &&
+	    strcmp(run_next_step(v->runs[1]), a) == 0)
+		run_next(v->runs[1]);
+	if (run_next(v->runs[0]))
+		v->status[0] = '\0';
+	else if (v->nruns == 1 && story_alive(&v->runs[0]->story) <= 1 &&
+	    v->runs[0]->steps_seen > 0)
+		snprintf(v->status, sizeof v->status, "The chain has ended: "
+		    "r starts it again, q quits.");
+	else
+		snprintf(v->status, sizeof v->status, "Nothing is paused "
+		    "right now; wait for the step to report.");
+}
+
+struct launch_plan {
+	const char *title[2];
+	char **argv[2];
+	const struct chain *chain[2];
+	int n;
+};
+
+static void
+start_runs(struct view *v, struct run runs[2], const struct launch_plan *plan)
+{
+	char err[256];
+	int i;
+
+	for (i = 0; i < plan->n; i++) {
+		if (run_start(&runs[i], plan->title[i], plan->argv[i],
+		    plan->chain[i], steps_dir(), err, sizeof err) == -1) {
+			ui_end();
+			die("%s", err, NULL);
+		}
+		v->runs[i] = &runs[i];
+	}
+	v->nruns = plan->n;
+	v->selected = -1;
+}
+
+static void
+stop_runs(struct view *v)
+{
+	int i;
+
+	for (i = 0; i < v->nruns; i++)
+		run_stop(v->runs[i]);
+}
+
+static int
+handle_key(struct view *v, int key, struct run runs[2],
+    const struct launch_plan *plan)
+{
+	struct story *s = v->nruns ? &v->runs[0]->story : v->attached;
+
+	if (v->help && key != KEY_RESIZE) {
+		v->help = 0;
+		return 0;
+	}
+	switch (key) {
+	case 'q': case 'Q': case 3:    /* ^C, in raw mode */
+		return 1;
+	case 'n': case ' ': case '\r': case '\n': case KEY_ENTER:
+		if (v->nruns > 0)
+			next_step(v);
+		break;
+	case 'r': case 'R':
+		if (v->nruns > 0) {
+			stop_runs(v);
+			start_runs(v, runs, plan);
+			snprintf(v->status, sizeof v->status, "Restarted.");
+		}
+		break;
+	case KEY_UP:
+		if (v->selected < 0)
+			v->selected = s->nrows - 1;
+		else if (v->selected > 0)
+			v->selected--;
+		break;
+	case KEY_DOWN:
+		if (v->selected < s->nrows - 1)
+			v->selected++;
+		break;
+	case '?':
+		v->help = 1;
+		break;
+	}
+	return 0;
+}
+
+static void
+loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
+{
+	struct pollfd fds[5];
+	int i, n, key, done = 0;
+
+	while (!done && !quit_signal) {
+		ui_draw(v);
+		n = 0;
+		fds[n++] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
+		for (i = 0; i < v->nruns; i++) {
+			fds[n++] = (struct pollfd){ v->runs[i]->sock, POLLIN, 0 };
+			fds[n++] = (struct pollfd){ v->runs[i]->launch.master,
+			    POLLIN, 0 };
+		}
+		poll(fds, n, 500);
+		while ((key = getch()) != ERR && !done)
+			done = handle_key(v, key, runs, plan);
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		for (i = 0; i < v->nruns; i++) {
+			run_output(v->runs[i]);
+			if (run_reports(v->runs[i]) == 0)
+				story_refresh(&v->runs[i]->story);
+			if (v->runs[i]->chain == NULL &&
+			    v->runs[i]->steps_seen == 0)
+				story_watch(&v->runs[i]->story);
+		}
+		if (v->attached != NULL)
+			story_watch(v->attached);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "chain", required_argument, NULL, 'c' },
+		{ "compare", no_argument, NULL, 'C' },
+		{ "once", no_argument, NULL, 'o' },
+		{ "print-chain", required_argument, NULL, 'P' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static struct run runs[2];
+	static struct story attached;
+	struct view v = { .selected = -1 };
+	struct launch_plan plan = { .n = 1 };
+	const struct chain *chain = NULL;
+	pid_t pids[MAX_ATTACH];
+	int opt, npids = 0, once = 0, compare = 0;
+	char err[256];
+	struct sigaction sa = { .sa_handler = on_quit };
+
+	setlocale(LC_ALL, "");
+	v.lang = default_lang();
+	while ((opt = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1)
+		switch (opt) {
+		case 'c': chain = named_chain(optarg); break;
+		case 'C': compare = 1; break;
+		case 'o': once = 1; break;
+		case 'p': npids = parse_pids(optarg, pids); break;
+		case 'P': print_chain(optarg); return 0;
+		case 'l':
+			if (strcmp(optarg, "en") && strcmp(optarg, "zh-CN"))
+				die("--lang: '%s' is not a language of the "
+				    "lessons", optarg, "use --lang en or "
+				    "--lang zh-CN");
+			v.lang = optarg;
+			break;
+		case 'h': usage(0);
+		case 'V': printf("daemonlab %s\n", DAEMONLAB_VERSION); return 0;
+		default: usage(2);
+		}
+	if ((npids > 0) + (optind < argc) + compare + (chain != NULL) > 1)
+		die("%s", "choose one of --chain, --compare, -p and -- COMMAND",
+		    "see daemonlab --help");
+	if (once && npids == 0)
+		die("%s", "--once prints attached processes: give -p PID[,PID...]",
+		    NULL);
+
+	if (npids > 0) {
+		attach(&attached, pids, npids);
+		if (once) {
+			columns_print(&attached);
+			return 0;
+		}
+		v.attached = &attached;
+	} else {
+		/* Orphans of the chain come to us, not to init: we reap
+		 * them, and quitting ends them. */
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
+		if (compare) {
+			plan.n = 2;
+			plan.chain[0] = named_chain("sysv");
+			plan.chain[1] = named_chain("bsd");
+		} else if (optind < argc) {
+			plan.title[0] = argv[optind];
+			plan.argv[0] = argv + optind;
+		} else {
+			plan.chain[0] = chain ? chain : named_chain("sysv");
+		}
+		for (opt = 0; opt < plan.n; opt++)
+			if (plan.chain[opt] != NULL) {
+				plan.title[opt] = plan.chain[opt]->title;
+				plan.argv[opt] = (char **)plan.chain[opt]->argv;
+			}
+	}
+
+	if (ui_start(err, sizeof err) == -1)
+		die("%s", err, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_child;
+	sa.sa_flags = SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
+	if (npids == 0)
+		start_runs(&v, runs, &plan);
+	loop(&v, runs, &plan);
+	stop_runs(&v);
+	ui_end();
+	return 0;
+}

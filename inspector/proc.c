@@ -1,0 +1,362 @@
+/* proc.c - read one process from /proc, as ps does, and parse it. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "proc.h"
+
+#define STAT_MAX    4096    /* the name is at most 64 bytes: ample */
+#define STATUS_MAX  8192
+
+/* A decimal number at p that ends in a space or newline before end.
+ * Returns the byte after it, or NULL. */
+static const char *
+scan_num(const char *p, const char *end, long long *v)
+{
+	long long n = 0;
+	int neg = 0, digits = 0;
+
+	if (p < end && *p == '-') {
+		neg = 1;
+		p++;
+	}
+	for (; p < end && *p >= '0' && *p <= '9'; p++, digits++) {
+		if (n > (LLONG_MAX - (*p - '0')) / 10)
+			return NULL;
+		n = n * 10 + (*p - '0');
+	}
+	/* A number that runs into the end may have been cut short. */
+	if (digits == 0 || p == end || (*p != ' ' && *p != '\n'))
+		return NULL;
+	*v = neg ? -n : n;
+	return p;
+}
+
+static int
+is_int(long long v)
+{
+	return v >= INT_MIN && v <= INT_MAX;
+}
+
+int
+proc_parse_stat(const char *buf, size_t len, struct proc_info *pi)
+{
+	const char *end = buf + len, *p, *open, *close;
+	long long pid, f[23];   /* f[4]..f[22]: the field numbers of proc(5) */
+	size_t n;
+	int i;
+
+	if ((p = scan_num(buf, end, &pid)) == NULL || end - p < 2 ||
+	    p[0] != ' ' || p[1] != '(')
+		return -1;
+	open = p + 1;
+	/* Only the kernel's own ')' is followed by numbers alone: search
+	 * from the end, since the name may hold ") R 1 2" itself. */
+	if ((close = memrchr(open + 1, ')', end - open - 1)) == NULL)
+		return -1;
+	p = close + 1;
+	if (end - p < 3 || p[0] != ' ' || p[2] != ' ' ||
+	    !((p[1] >= 'A' && p[1] <= 'Z') || (p[1] >= 'a' && p[1] <= 'z')))
+		return -1;
+	p += 2;
+	for (i = 4; i <= 22; i++)
+		if (p == end || *p != ' ' ||
+		    (p = scan_num(p + 1, end, &f[i])) == NULL)
+			return -1;
+	if (pid <= 0 || !is_int(pid) || f[4] < 0 || !is_int(f[4]) ||
+	    f[5] < 0 || !is_int(f[5]) || f[6] < 0 || !is_int(f[6]) ||
+	    !is_int(f[7]) || f[8] < -1 || !is_int(f[8]) ||
+	    !is_int(f[19]) || !is_int(f[20]) || f[22] < 0)
+		return -1;
+
+	pi->pid = pid;
+	n = close - open - 1;
+	if (n > sizeof pi->comm - 1)
+		n = sizeof pi->comm - 1;
+	memcpy(pi->comm, open + 1, n);
+	pi->comm[n] = '\0';
+	pi->state = close[2];
+	pi->ppid = f[4];
+	pi->pgid = f[5];
+	pi->sid = f[6];
+	pi->tty_nr = (unsigned int)f[7];    /* printed as %d: 32-bit encoding */
+	pi->tpgid = f[8];
+	pi->nice = f[19];
+	pi->nlwp = f[20];
+	pi->starttime = f[22];
+	return 0;
+}
+
+/* If the whole line [p, nl) is "key:<blanks>N...", stores N. */
+static int
+status_field(const char *p, const char *nl, const char *key, int base,
+    long long *v)
+{
+	size_t klen = strlen(key);
+	long long n = 0;
+	int digits = 0;
+
+	if ((size_t)(nl - p) <= klen || memcmp(p, key, klen) != 0)
+		return 0;
+	for (p += klen; p < nl && (*p == ' ' || *p == '\t'); p++)
+		;
+	for (; p < nl && *p >= '0' && *p < '0' + base; p++, digits++) {
+		if (n > (LLONG_MAX - (*p - '0')) / base)
+			return 0;
+		n = n * base + (*p - '0');
+	}
+	if (digits == 0 || (p < nl && *p != ' ' && *p != '\t'))
+		return 0;
+	*v = n;
+	return 1;
+}
+
+int
+proc_parse_status(const char *buf, size_t len, struct proc_info *pi)
+{
+	const char *p, *nl, *end = buf + len;
+	long long uid = -1, umask = -1, vmlck = -1;
+
+	/* A later line wins: the only line a process writes itself is
+	 * Name:, the first (and the kernel escapes its newlines anyway).
+	 * A last line without its newline may be cut short: skipped. */
+	for (p = buf; p < end && (nl = memchr(p, '\n', end - p)) != NULL;
+	    p = nl + 1) {
+		status_field(p, nl, "Uid:", 10, &uid);
+		status_field(p, nl, "Umask:", 8, &umask);
+		status_field(p, nl, "VmLck:", 10, &vmlck);
+	}
+	if (uid < 0 || uid > LONG_MAX)
+		return -1;
+	pi->uid = uid;
+	pi->umask = umask > 07777 ? -1 : umask;
+	pi->vmlck = vmlck > LONG_MAX ? -1 : vmlck;
+	return 0;
+}
+
+/* One open and one read of /proc/PID/NAME. A file that is not there
+ * means the process is not there: ESRCH. */
+static ssize_t
+proc_slurp(int procfd, pid_t pid, const char *name, char *buf, size_t size)
+{
+	char path[64];
+	ssize_t n;
+	int fd, saved;
+
+	snprintf(path, sizeof path, "%ld/%s", (long)pid, name);
+	if ((fd = openat(procfd, path, O_RDONLY | O_CLOEXEC)) == -1) {
+		if (errno == ENOENT)
+			errno = ESRCH;
+		return -1;
+	}
+	n = read(fd, buf, size);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return n;
+}
+
+/* A decimal file name in /proc or /proc/PID/fd; -1 for anything else. */
+static long
+name_number(const char *s)
+{
+	long n = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9' || n > (INT_MAX - (*s - '0')) / 10)
+			return -1;
+		n = n * 10 + (*s - '0');
+	}
+	return n;
+}
+
+/* Keeps the lowest PROC_MAX_FDS descriptors, in order, whatever order
+ * readdir() gives. Returns -1 with errno: ENOENT (the process went
+ * away), EACCES (not ours to look at). */
+static int
+proc_read_fds(int procfd, pid_t pid, struct proc_info *pi)
+{
+	struct proc_fd *slot;
+	struct dirent *de;
+	char path[64], target[sizeof pi->fds[0].target];
+	ssize_t len;
+	DIR *d;
+	int dfd, fd, i, kept = 0, total = 0;
+
+	snprintf(path, sizeof path, "%ld/fd", (long)pid);
+	dfd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd == -1)
+		return -1;
+	if ((d = fdopendir(dfd)) == NULL) {
+		close(dfd);
+		return -1;
+	}
+	for (errno = 0; (de = readdir(d)) != NULL; errno = 0) {
+		if ((fd = name_number(de->d_name)) < 0)
+			continue;
+		if (kept == PROC_MAX_FDS && fd > pi->fds[kept - 1].fd) {
+			total++;
+			continue;
+		}
+		len = readlinkat(dirfd(d), de->d_name, target, sizeof target - 1);
+		if (len == -1)
+			continue;   /* closed since readdir(): not open now */
+		target[len] = '\0';
+		total++;
+		if (kept < PROC_MAX_FDS)
+			kept++;
+		for (i = kept - 1; i > 0 && pi->fds[i - 1].fd > fd; i--)
+			pi->fds[i] = pi->fds[i - 1];
+		slot = &pi->fds[i];
+		slot->fd = fd;
+		memcpy(slot->target, target, len + 1);
+	}
+	if (errno != 0) {
+		closedir(d);
+		return -1;
+	}
+	closedir(d);
+	pi->nfds = total;
+	pi->fds_truncated = total > PROC_MAX_FDS;
+	return 0;
+}
+
+/* Returns -1 with errno ESRCH when the process went away. */
+static int
+proc_read_cmdline(int procfd, pid_t pid, struct proc_info *pi)
+{
+	ssize_t n, i;
+
+	n = proc_slurp(procfd, pid, "cmdline", pi->cmdline,
+	    sizeof pi->cmdline - 1);
+	if (n < 0) {
+		pi->cmdline[0] = '\0';
+		return -1;
+	}
+	/* Arguments end in NUL; the last one's NUL is not a separator. */
+	while (n > 0 && pi->cmdline[n - 1] == '\0')
+		n--;
+	for (i = 0; i < n; i++)
+		if (pi->cmdline[i] == '\0')
+			pi->cmdline[i] = ' ';
+	pi->cmdline[n] = '\0';
+	return 0;
+}
+
+/* A file went missing after stat was read: the process died, turned
+ * into a zombie, or its PID now names someone else. */
+static int
+proc_recheck(int procfd, pid_t pid, struct proc_info *pi)
+{
+	unsigned long long start = pi->starttime;
+	char buf[STAT_MAX];
+	ssize_t n;
+
+	if ((n = proc_slurp(procfd, pid, "stat", buf, sizeof buf)) <= 0 ||
+	    proc_parse_stat(buf, n, pi) == -1 || pi->starttime != start) {
+		errno = ESRCH;
+		return -1;
+	}
+	return 0;
+}
+
+int
+proc_read(int procfd, pid_t pid, struct proc_info *pi)
+{
+	char buf[STATUS_MAX], path[64];
+	ssize_t n;
+	int missing = 0;
+
+	memset(pi, 0, sizeof *pi);
+	pi->tpgid = -1;
+	pi->uid = -1;
+	pi->umask = -1;
+	pi->vmlck = -1;
+	pi->nfds = -1;
+
+	if ((n = proc_slurp(procfd, pid, "stat", buf, STAT_MAX)) < 0)
+		return -1;
+	if (n == 0) {
+		errno = ESRCH;      /* reaped between open and read */
+		return -1;
+	}
+	if (proc_parse_stat(buf, n, pi) == -1 || pi->pid != pid) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((n = proc_slurp(procfd, pid, "status", buf, sizeof buf)) >= 0)
+		proc_parse_status(buf, n, pi);
+	else if (errno == ESRCH)
+		return -1;
+
+	snprintf(path, sizeof path, "%ld/cwd", (long)pid);
+	if ((n = readlinkat(procfd, path, pi->cwd, sizeof pi->cwd - 1)) >= 0) {
+		pi->cwd[n] = '\0';
+		pi->cwd_ok = 1;
+	} else if (errno == ENOENT)
+		missing = 1;        /* a zombie has no cwd; or it is gone */
+	if (proc_read_fds(procfd, pid, pi) == -1 && errno == ENOENT)
+		missing = 1;
+	if (proc_read_cmdline(procfd, pid, pi) == -1 && errno == ESRCH)
+		missing = 1;
+
+	if (missing && pi->state != 'Z')
+		return proc_recheck(procfd, pid, pi);
+	return 0;
+}
+
+void
+proc_stat_string(const struct proc_info *pi, char *buf, size_t size)
+{
+	char s[8];
+	size_t n = 0;
+
+	s[n++] = pi->state;
+	if (pi->nice < 0)
+		s[n++] = '<';
+	if (pi->nice > 0)
+		s[n++] = 'N';
+	if (pi->vmlck > 0)
+		s[n++] = 'L';
+	if (pi->sid == pi->pid)
+		s[n++] = 's';
+	if (pi->nlwp > 1)
+		s[n++] = 'l';
+	if (pi->pgid == pi->tpgid)
+		s[n++] = '+';
+	s[n] = '\0';
+	snprintf(buf, size, "%s", s);
+}
+
+int
+proc_list(int procfd, pid_t *pids, int max)
+{
+	struct dirent *de;
+	DIR *d;
+	long pid;
+	int fd, n = 0;
+
+	/* A fresh fd each time: readdir() on procfd itself would leave
+	 * its offset at the end for the next call. */
+	if ((fd = openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return -1;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if ((pid = name_number(de->d_name)) <= 0)
+			continue;
+		if (n < max)
+			pids[n] = pid;
+		n++;
+	}
+	closedir(d);
+	return n;
+}

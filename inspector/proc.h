@@ -1,0 +1,78 @@
+/*
+ * proc.h - one look at a process through /proc.
+ *
+ *   proc_list()         the PIDs in /proc
+ *   proc_read()         everything the table shows about one PID
+ *   proc_parse_stat()   /proc/PID/stat, pure (tests and fuzzing call it)
+ *   proc_parse_status() /proc/PID/status, pure
+ *   proc_stat_string()  the STAT column, as ps -o stat prints it
+ *
+ * Every file is read through a held /proc directory fd with openat() and
+ * one read(), so a refresh costs a few system calls per process. Bytes
+ * taken from a process (comm, cmdline, cwd, fd targets) are stored raw:
+ * print them through escape_str() only.
+ */
+#ifndef DAEMONLAB_PROC_H
+#define DAEMONLAB_PROC_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define PROC_MAX_FDS 64
+
+struct proc_fd {
+	int   fd;
+	char  target[256];      /* readlink of /proc/PID/fd/N, maybe cut */
+};
+
+struct proc_info {
+	pid_t pid, ppid, pgid, sid;
+	pid_t tpgid;            /* foreground group of its terminal; -1: none */
+	dev_t tty_nr;           /* controlling terminal; 0: none */
+	char  state;            /* R S D Z T t X I ... */
+	char  comm[64];         /* raw bytes: may hold spaces, ')', ESC, '\n' */
+	int   nice;             /* field 19 */
+	int   nlwp;             /* field 20, threads */
+	unsigned long long starttime;   /* field 22; tells a reused PID apart */
+
+	long  uid;              /* real uid (status Uid:); -1 unknown */
+	int   umask;            /* status Umask:; -1 unknown (before 4.7) */
+	long  vmlck;            /* status VmLck: in kB; -1 unknown/none */
+
+	char  cwd[512];         /* "" when unreadable, see cwd_ok */
+	int   cwd_ok;
+	int   nfds;             /* descriptors open; -1 unreadable */
+	int   fds_truncated;    /* nfds > PROC_MAX_FDS: fds[] has the lowest */
+	struct proc_fd fds[PROC_MAX_FDS];   /* by fd number, min(nfds, MAX) */
+	char  cmdline[256];     /* args joined by spaces; "" for zombies and
+	                         * kernel threads */
+	int   exited;           /* proc_read() clears it; the caller sets it */
+};
+
+/* Returns 0, or -1 for a stat line that is cut short or malformed. The
+ * name is what lies between the first '(' and the LAST ')': the name
+ * itself may hold ')' and spaces. Sets only the stat fields. */
+int	proc_parse_stat(const char *buf, size_t len, struct proc_info *);
+
+/* Returns 0, or -1 without a Uid: line. Sets uid, umask and vmlck; a
+ * missing Umask: (kernels before 4.7) or VmLck: (zombies, kernel
+ * threads) leaves -1. */
+int	proc_parse_status(const char *buf, size_t len, struct proc_info *);
+
+/* procfd is open("/proc", O_RDONLY | O_DIRECTORY). Returns 0, or -1 with
+ * errno ESRCH when the process is gone (or gone in mid-read), or another
+ * errno when stat itself cannot be read. A file it may not read (another
+ * user's cwd and fds) leaves that field unknown and is no failure; a
+ * zombie reads fine, with state 'Z'. */
+int	proc_read(int procfd, pid_t pid, struct proc_info *);
+
+/* The STAT column, as procps prints it: the state, then '<' (nice < 0),
+ * 'N' (nice > 0), 'L' (locked pages), 's' (session leader), 'l' (more
+ * threads), '+' (in its terminal's foreground group). 8 bytes suffice. */
+void	proc_stat_string(const struct proc_info *, char *buf, size_t size);
+
+/* Stores up to max PIDs found in /proc; returns how many there are (more
+ * than max when cut short), or -1. */
+int	proc_list(int procfd, pid_t *pids, int max);
+
+#endif

@@ -1,0 +1,278 @@
+/* run.c - launch a chain, read its reports and its terminal, end it cleanly. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "run.h"
+
+static void
+path_in(const struct run *r, const char *name, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/%s", r->dir, name);
+}
+
+static int
+open_socket(struct run *r)
+{
+	struct sockaddr_un addr = { .sun_family = AF_UNIX };
+	int on = 1;
+
+	path_in(r, "sock", addr.sun_path, sizeof addr.sun_path);
+	r->sock = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	if (r->sock == -1 ||
+	    bind(r->sock, (struct sockaddr *)&addr, sizeof addr) == -1 ||
+	    setsockopt(r->sock, SOL_SOCKET, SO_PASSCRED, &on, sizeof on) == -1)
+		return -1;
+	return 0;
+}
+
+int
+run_start(struct run *r, const char *title, char **argv,
+    const struct chain *chain, const char *steps_dir, char *err,
+    size_t errsize)
+{
+	static char env_sock[160], env_pid[64], env_path[4096];
+	char *env[] = { env_sock, env_pid, env_path, NULL };
+	char forgotten[128];
+	const char *tmp = getenv("TMPDIR");
+
+	memset(r, 0, sizeof *r);
+	r->title = title;
+	r->argv = argv;
+	r->chain = chain;
+	r->sock = -1;
+	r->launch.master = -1;
+	snprintf(r->dir, sizeof r->dir, "%s/daemonlab-XXXXXX",
+	    tmp != NULL && strlen(tmp) < 40 ? tmp : "/tmp");
+	if (mkdtemp(r->dir) == NULL || open_socket(r) == -1 ||
+	    story_init(&r->story) == -1) {
+		snprintf(err, errsize, "cannot set up %s: %s", r->dir,
+		    strerror(errno));
+		return -1;
+	}
+	snprintf(env_sock, sizeof env_sock, "DAEMONLAB_SOCKET=%s/sock", r->dir);
+	snprintf(env_pid, sizeof env_pid, "DAEMONLAB_INSPECTOR_PID=%d",
+	    (int)getpid());
+	snprintf(env_path, sizeof env_path, "PATH=%s:%s", steps_dir,
+	    getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+	/* The file a careless parent "forgot" to close: step-closefds
+	 * has something of its own to close. */
+	path_in(r, "forgotten.log", forgotten, sizeof forgotten);
+	if (launch_start(&r->launch, argv, env, forgotten, 24, 100) == -1) {
+		snprintf(err, errsize, "cannot start a pty: %s", strerror(errno));
+		return -1;
+	}
+	story_subreaper(&r->story, getpid());
+	story_add(&r->story, r->launch.shell, ROLE_SHELL);
+	return 0;
+}
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
+}
+
+void
+run_stop(struct run *r)
+{
+	char path[128];
+	long deadline;
+
+	if (r->launch.master >= 0 && r->launch.shell > 0) {
+		/* SIGTERM first: a paused step ends cleanly and reports. */
+		story_refresh(&r->story);
+		story_kill(&r->story, SIGTERM);
+		deadline = now_ms() + 1000;
+		while (story_alive(&r->story) > 1 && now_ms() < deadline) {
+			while (waitpid(-1, NULL, WNOHANG) > 0)
+				;
+			usleep(10000);
+			story_refresh(&r->story);
+		}
+		story_kill(&r->story, SIGKILL);
+		launch_stop(&r->launch);
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+	}
+	if (r->sock >= 0)
+		close(r->sock);
+	r->sock = -1;
+	path_in(r, "sock", path, sizeof path);
+	unlink(path);
+	path_in(r, "forgotten.log", path, sizeof path);
+	unlink(path);
+	rmdir(r->dir);
+	story_free(&r->story);
+}
+
+static const char *
+lesson_key(struct run *r, const struct proto_msg *m)
+{
+	if (m->event == PROTO_ERROR && strcmp(m->step, "setsid") == 0)
+		return "mistake";
+	if (strcmp(m->step, "fork") == 0 && r->setsid_done)
+		return "fork2";
+	return m->step;
+}
+
+static void
+handle(struct run *r, const struct proto_msg *m, pid_t sender)
+{
+	snprintf(r->message, sizeof r->message, "%s", m->msg);
+	snprintf(r->lesson, sizeof r->lesson, "%s", lesson_key(r, m));
+	r->event = m->event;
+	if (m->event == PROTO_EXIT && m->child > 0) {
+		/* step-fork's parent, about to exit: the child goes on. */
+		r->fork_parent = sender;
+		r->fork_child = m->child;
+		story_add(&r->story, m->child, ROLE_CHAIN);
+		r->paused = 0;
+		return;
+	}
+	if (m->event == PROTO_PAUSED) {
+		story_step(&r->story, sender, sender == r->fork_child ?
+		    r->fork_parent : 0);
+		r->fork_child = r->fork_parent = 0;
+		r->paused = sender;
+		r->steps_seen++;
+		if (strcmp(m->step, "setsid") == 0)
+			r->setsid_done = 1;
+	} else {
+		story_step(&r->story, sender, 0);
+		r->paused = 0;
+	}
+}
+
+int
+run_reports(struct run *r)
+{
+	char buf[PROTO_MAX + 1];
+	union { struct cmsghdr h; char space[CMSG_SPACE(sizeof(struct ucred))]; } c;
+	struct iovec iov = { buf, sizeof buf };
+	struct msghdr mh;
+	struct cmsghdr *h;
+	struct proto_msg m;
+	struct ucred cred;
+	ssize_t n;
+	int count = 0;
+
+	for (;;) {
+		memset(&mh, 0, sizeof mh);
+		mh.msg_iov = &iov;
+		mh.msg_iovlen = 1;
+		mh.msg_control = &c;
+		mh.msg_controllen = sizeof c;
+		if ((n = recvmsg(r->sock, &mh, 0)) < 0)
+			break;
+		cred.pid = 0;
+		for (h = CMSG_FIRSTHDR(&mh); h != NULL; h = CMSG_NXTHDR(&mh, h))
+			if (h->cmsg_level == SOL_SOCKET &&
+			    h->cmsg_type == SCM_CREDENTIALS)
+				memcpy(&cred, CMSG_DATA(h), sizeof cred);
+		/* The kernel says who sent it; a malformed, cut or
+		 * anonymous report is dropped. */
+		if ((mh.msg_flags & MSG_TRUNC) || cred.pid <= 0 ||
+		    proto_parse(buf, n, &m) == -1)
+			continue;
+		handle(r, &m, cred.pid);
+		count++;
+	}
+	return count;
+}
+
+/* The terminal pane keeps text only: escape sequences (CSI, OSC) and
+ * other control characters are dropped, so the chain cannot draw on the
+ * inspector's screen. */
+static void
+term_put(struct run *r, unsigned char c)
+{
+	char *line = r->term[r->term_next % RUN_TERM_LINES];
+
+	switch (r->esc_state) {
+	case 1:     /* after ESC */
+		r->esc_state = c == '[' ? 2 : c == ']' ? 3 : 0;
+		return;
+	case 2:     /* CSI: parameters until a final byte */
+		if (c >= 0x40 && c <= 0x7e)
+			r->esc_state = 0;
+		return;
+	case 3:     /* OSC: until BEL or ESC */
+		if (c == 0x07)
+			r->esc_state = 0;
+		else if (c == 0x1b)
+			r->esc_state = 1;
+		return;
+	}
+	if (c == 0x1b) {
+		r->esc_state = 1;
+	} else if (c == '\n') {
+		r->term_next++;
+		r->term_col = 0;
+		r->term[r->term_next % RUN_TERM_LINES][0] = '\0';
+	} else if (c == '\r') {
+		;   /* the next character starts over only after \n */
+	} else if ((c >= 0x20 && c != 0x7f) || c == '\t') {
+		if (r->term_col < RUN_TERM_COLS - 1) {
+			line[r->term_col++] = c == '\t' ? ' ' : (char)c;
+			line[r->term_col] = '\0';
+		}
+	}
+}
+
+int
+run_output(struct run *r)
+{
+	unsigned char buf[4096];
+	ssize_t n, i, total = 0;
+
+	if (r->launch.master < 0)
+		return 0;
+	while ((n = read(r->launch.master, buf, sizeof buf)) > 0) {
+		for (i = 0; i < n; i++)
+			term_put(r, buf[i]);
+		total += n;
+	}
+	return (int)total;
+}
+
+const char *
+run_term_line(const struct run *r, int back)
+{
+	if (back > r->term_next || back >= RUN_TERM_LINES)
+		return NULL;
+	return r->term[(r->term_next - back) % RUN_TERM_LINES];
+}
+
+int
+run_next(struct run *r)
+{
+	if (r->paused <= 0)
+		return 0;
+	kill(r->paused, SIGUSR1);
+	r->paused = 0;
+	return 1;
+}
+
+const char *
+run_next_step(const struct run *r)
+{
+	const char *name;
+
+	if (r->chain == NULL || r->steps_seen >= chain_length(r->chain))
+		return "";
+	name = r->chain->argv[r->steps_seen];
+	return strncmp(name, "step-", 5) == 0 ? name + 5 : name;
+}

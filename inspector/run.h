@@ -1,0 +1,54 @@
+/*
+ * run.h - one launched chain or command: its pty and shell (launcher),
+ * its story, the socket its steps report to, and what its terminal shows.
+ */
+#ifndef DAEMONLAB_RUN_H
+#define DAEMONLAB_RUN_H
+
+#include "chains.h"
+#include "launcher.h"
+#include "protocol.h"
+#include "story.h"
+
+#define RUN_TERM_LINES 64
+#define RUN_TERM_COLS  160
+
+struct run {
+	const char   *title;
+	char        **argv;            /* the command line that runs */
+	const struct chain *chain;     /* NULL for "-- CMD" */
+	struct launch launch;
+	struct story  story;
+	int           sock;            /* the steps' reports arrive here */
+	char          dir[64];         /* private folder: socket, forgotten file */
+	int           steps_seen;      /* pauses reported so far */
+	int           setsid_done;     /* a fork after it is the second fork */
+	char          lesson[PROTO_STEP_MAX];      /* lesson key of the current step */
+	char          message[PROTO_MSG_MAX];  /* the step's own words */
+	enum proto_event event;
+	pid_t         paused;          /* waits for SIGUSR1; 0: none */
+	pid_t         fork_child, fork_parent;
+	char          term[RUN_TERM_LINES][RUN_TERM_COLS];   /* pty output */
+	int           term_next;       /* the line being written */
+	int           term_col;
+	int           esc_state;       /* control sequence being skipped */
+};
+
+/* Starts argv on a new pty; steps_dir goes first on PATH. 0, or -1 with
+ * a message in err. */
+int   run_start(struct run *, const char *title, char **argv,
+    const struct chain *, const char *steps_dir, char *err, size_t errsize);
+/* Ends every process of the run (SIGTERM, then SIGKILL) and cleans up. */
+void  run_stop(struct run *);
+/* Handles reports waiting on the socket; returns how many. */
+int   run_reports(struct run *);
+/* Reads what the pty printed, control sequences stripped; returns bytes. */
+int   run_output(struct run *);
+/* Continues the paused step; returns 0 when none was paused. */
+int   run_next(struct run *);
+/* The step the chain will do next ("" at the end or without a chain). */
+const char *run_next_step(const struct run *);
+/* Line i of the terminal pane, counting back from the newest (0). */
+const char *run_term_line(const struct run *, int back);
+
+#endif

@@ -1,0 +1,251 @@
+/* story.c - follow the processes of a story across forks, exits and exec. */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "columns.h"
+#include "escape.h"
+#include "story.h"
+#include "tty.h"
+
+int
+story_init(struct story *s)
+{
+	memset(s, 0, sizeof *s);
+	s->self = getpid();
+	s->procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return s->procfd == -1 ? -1 : 0;
+}
+
+void
+story_free(struct story *s)
+{
+	if (s->procfd >= 0)
+		close(s->procfd);
+	s->procfd = -1;
+}
+
+/* Only /proc/PID/stat: enough to decide whether a process belongs. */
+static int
+peek(const struct story *s, pid_t pid, struct proc_info *p)
+{
+	char path[32], buf[1024];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "%d/stat", (int)pid);
+	if ((fd = openat(s->procfd, path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	n = read(fd, buf, sizeof buf);
+	close(fd);
+	return n <= 0 ? -1 : proc_parse_stat(buf, n, p);
+}
+
+struct row *
+story_find(struct story *s, pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < s->nrows; i++)
+		if (s->rows[i].now.p.pid == pid)
+			return &s->rows[i];
+	return NULL;
+}
+
+static int
+is_subreaper(const struct story *s, pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < s->nsubreapers; i++)
+		if (s->subreapers[i] == pid)
+			return 1;
+	return 0;
+}
+
+void
+story_subreaper(struct story *s, pid_t pid)
+{
+	if (!is_subreaper(s, pid) &&
+	    s->nsubreapers < (int)(sizeof s->subreapers / sizeof s->subreapers[0]))
+		s->subreapers[s->nsubreapers++] = pid;
+}
+
+/* "1 init", "812 bash", "3412 daemonlab (subreaper)". */
+static void
+label(struct story *s, struct look *l)
+{
+	struct proc_info parent;
+	struct row *r = story_find(s, l->p.ppid);
+	char name[64] = "?";
+
+	if (l->p.ppid == 1)
+		snprintf(name, sizeof name, "init");
+	else if (r != NULL)
+		escape_str(r->now.p.comm, strlen(r->now.p.comm), name, sizeof name);
+	else if (l->p.ppid > 0 && peek(s, l->p.ppid, &parent) == 0)
+		escape_str(parent.comm, strlen(parent.comm), name, sizeof name);
+	if (l->p.ppid == 0)
+		snprintf(l->ppid_label, sizeof l->ppid_label, "0");
+	else
+		snprintf(l->ppid_label, sizeof l->ppid_label, "%d %s%s",
+		    (int)l->p.ppid, name,
+		    is_subreaper(s, l->p.ppid) ? " (subreaper)" : "");
+	if (is_subreaper(s, l->p.ppid))
+		snprintf(l->ppid_brief, sizeof l->ppid_brief, "%d (subreaper)",
+		    (int)l->p.ppid);
+	else
+		snprintf(l->ppid_brief, sizeof l->ppid_brief, "%s",
+		    l->ppid_label);
+	tty_name_pid(s->procfd, l->p.pid, l->p.tty_nr, l->tty, sizeof l->tty);
+}
+
+struct row *
+story_add(struct story *s, pid_t pid, enum row_role role)
+{
+	struct row *r = story_find(s, pid);
+
+	if (r != NULL)
+		return r;
+	if (s->nrows == STORY_MAX_ROWS) {
+		s->full = 1;
+		return NULL;
+	}
+	r = &s->rows[s->nrows];
+	memset(r, 0, sizeof *r);
+	if (proc_read(s->procfd, pid, &r->now.p) == -1)
+		return NULL;
+	r->role = role;
+	s->nrows++;
+	label(s, &r->now);
+	return r;
+}
+
+/* Does a process we do not follow yet belong to the story? */
+static int
+belongs(struct story *s, const struct proc_info *p)
+{
+	struct row *r;
+
+	if (p->ppid == s->self && is_subreaper(s, s->self))
+		return 1;               /* an orphan we adopted */
+	if ((r = story_find(s, p->ppid)) != NULL && !r->exited)
+		return 1;               /* a child */
+	/* A member of a session or group that a process of ours leads: a
+	 * double fork can slip between two looks, this still finds it. */
+	if ((r = story_find(s, p->sid)) != NULL && r->now.p.sid == p->sid)
+		return 1;
+	if ((r = story_find(s, p->pgid)) != NULL && r->now.p.pgid == p->pgid)
+		return 1;
+	return 0;
+}
+
+static void
+discover(struct story *s)
+{
+	static pid_t pids[65536];
+	struct proc_info p;
+	int i, n, added;
+
+	do {
+		added = 0;
+		n = proc_list(s->procfd, pids, sizeof pids / sizeof pids[0]);
+		for (i = 0; i < n && i < (int)(sizeof pids / sizeof pids[0]); i++) {
+			if (pids[i] == s->self || story_find(s, pids[i]) != NULL)
+				continue;
+			if (peek(s, pids[i], &p) == 0 && belongs(s, &p) &&
+			    story_add(s, pids[i], ROLE_CHAIN) != NULL)
+				added++;
+		}
+	} while (added > 0 && !s->full);
+}
+
+void
+story_refresh(struct story *s)
+{
+	struct proc_info p;
+	int i;
+
+	for (i = 0; i < s->nrows; i++) {
+		struct row *r = &s->rows[i];
+
+		if (r->exited)
+			continue;
+		/* Gone, or its PID already reused: it exited. */
+		if (proc_read(s->procfd, r->now.p.pid, &p) == -1 ||
+		    p.starttime != r->now.p.starttime) {
+			r->exited = 1;
+			r->now.p.exited = 1;
+			continue;
+		}
+		r->now.p = p;
+		label(s, &r->now);
+	}
+	discover(s);
+}
+
+void
+story_step(struct story *s, pid_t pid, pid_t parent)
+{
+	struct row *r, *from;
+	int i;
+
+	for (i = 0; i < s->nrows; i++)
+		if (s->rows[i].has_mark)
+			s->rows[i].mark = s->rows[i].now;
+	story_refresh(s);
+	/* A process first seen since the last step has nothing to compare
+	 * with: it starts unchanged (a forked child is handled below). */
+	for (i = 0; i < s->nrows; i++)
+		if (!s->rows[i].has_mark) {
+			s->rows[i].mark = s->rows[i].now;
+			s->rows[i].has_mark = 1;
+		}
+	r = story_add(s, pid, ROLE_CHAIN);
+	if (r != NULL && parent > 0 && (from = story_find(s, parent)) != NULL) {
+		r->mark = from->mark;
+		r->has_mark = 1;
+	}
+	s->focus = pid;
+}
+
+int
+story_watch(struct story *s)
+{
+	static struct look before[STORY_MAX_ROWS];
+	int i, n = s->nrows, changed = 0;
+
+	for (i = 0; i < n; i++)
+		before[i] = s->rows[i].now;
+	story_refresh(s);
+	for (i = 0; i < n; i++)
+		if (columns_changed(&before[i], &s->rows[i].now) != 0) {
+			s->rows[i].mark = before[i];
+			s->rows[i].has_mark = 1;
+			s->focus = s->rows[i].now.p.pid;
+			changed++;
+		}
+	return changed;
+}
+
+void
+story_kill(struct story *s, int sig)
+{
+	int i;
+
+	for (i = 0; i < s->nrows; i++)
+		if (!s->rows[i].exited && s->rows[i].role != ROLE_ATTACHED)
+			kill(s->rows[i].now.p.pid, sig);
+}
+
+int
+story_alive(const struct story *s)
+{
+	int i, n = 0;
+
+	for (i = 0; i < s->nrows; i++)
+		n += !s->rows[i].exited && s->rows[i].now.p.state != 'Z';
+	return n;
+}

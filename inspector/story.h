@@ -1,0 +1,70 @@
+/*
+ * story.h - the processes in the story and what each step changed.
+ *
+ * A story starts from seeds (the launcher's shell, or PIDs to attach to)
+ * and follows their descendants: children, orphans the inspector adopts
+ * as a subreaper, and members of a session or group that a process in
+ * the story leads (which catches a double fork that happened between two
+ * looks). A process that exits keeps its row, greyed, with its last values.
+ *
+ * Each row keeps two looks: now, and mark, its look at the previous step.
+ * What a step changed is mark against now. The focus is the process the
+ * story is about at this step; a forked child inherits its parent's mark,
+ * so that a fork shows as a change of PID, PPID and group leadership.
+ */
+#ifndef DAEMONLAB_STORY_H
+#define DAEMONLAB_STORY_H
+
+#include "proc.h"
+
+#define STORY_MAX_ROWS 24
+
+/* One look at a process, with the names the table shows for it. */
+struct look {
+	struct proc_info p;
+	char ppid_label[48];    /* "1 init", "3412 daemonlab (subreaper)" */
+	char ppid_brief[48];    /* for a narrow table: "3412 (subreaper)" */
+	char tty[24];           /* as ps -o tty prints it */
+};
+
+enum row_role { ROLE_SHELL, ROLE_CHAIN, ROLE_ATTACHED };
+
+struct row {
+	struct look now;
+	struct look mark;       /* at the previous step */
+	int  has_mark;
+	int  exited;            /* gone: now holds its last values */
+	enum row_role role;
+};
+
+struct story {
+	int        procfd;      /* open("/proc", O_DIRECTORY) */
+	pid_t      self;        /* the inspector: never a row */
+	struct row rows[STORY_MAX_ROWS];
+	int        nrows;
+	int        full;        /* more processes than rows: some not shown */
+	pid_t      focus;       /* the process the story is at; 0: none yet */
+	pid_t      subreapers[8];
+	int        nsubreapers;
+};
+
+int   story_init(struct story *);
+void  story_free(struct story *);
+struct row *story_add(struct story *, pid_t, enum row_role);
+struct row *story_find(struct story *, pid_t);
+/* Reads every row again and adds the descendants found since. */
+void  story_refresh(struct story *);
+/* A step has happened at pid: every row's mark becomes its look before
+ * this step, and pid becomes the focus. parent, if not 0, is the process
+ * pid was forked from: the child's mark is the parent's. */
+void  story_step(struct story *, pid_t pid, pid_t parent);
+/* For attached processes: rows whose look changed since the last call
+ * get a new mark, as if a step had happened; returns how many. */
+int   story_watch(struct story *);
+/* Remembers that pid adopts orphans (PR_SET_CHILD_SUBREAPER). */
+void  story_subreaper(struct story *, pid_t);
+/* Signals every live process of the story. */
+void  story_kill(struct story *, int sig);
+int   story_alive(const struct story *);
+
+#endif

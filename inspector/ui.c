@@ -1,0 +1,545 @@
+/* ui.c - draw the inspector's screen with curses (wide characters). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "changes.h"
+#include "columns.h"
+#include "escape.h"
+#include "lessons.h"
+#include "ui.h"
+
+enum { PAIR_CHANGED = 1, PAIR_EXITED, PAIR_TITLE, PAIR_HEAD };
+
+static attr_t attr_changed, attr_exited, attr_title, attr_head;
+
+int
+ui_start(char *err, size_t size)
+{
+	const char *term = getenv("TERM");
+	SCREEN *scr;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		snprintf(err, size, "standard input and output must be a "
+		    "terminal for the live view; use --once for a plain table");
+		return -1;
+	}
+	if (term == NULL || *term == '\0' ||
+	    (scr = newterm(NULL, stdout, stdin)) == NULL) {
+		snprintf(err, size, "TERM=%s is not a terminal type this system "
+		    "knows; set TERM (e.g. TERM=xterm-256color), or use --once",
+		    term ? term : "(unset)");
+		return -1;
+	}
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	/* Without colours (NO_COLOR, a monochrome terminal) a change is
+	 * still plain to see: reverse and bold. */
+	attr_changed = A_REVERSE | A_BOLD;
+	attr_exited = A_DIM;
+	attr_title = A_REVERSE;
+	attr_head = A_BOLD | A_UNDERLINE;
+	if (has_colors() && getenv("NO_COLOR") == NULL) {
+		start_color();
+		use_default_colors();
+		init_pair(PAIR_CHANGED, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(PAIR_EXITED, COLORS >= 16 ? 8 : COLOR_WHITE, -1);
+		init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+		init_pair(PAIR_HEAD, COLOR_CYAN, -1);
+		attr_changed = COLOR_PAIR(PAIR_CHANGED) | A_BOLD;
+		attr_exited = COLOR_PAIR(PAIR_EXITED) | A_DIM;
+		attr_title = COLOR_PAIR(PAIR_TITLE) | A_BOLD;
+		attr_head = COLOR_PAIR(PAIR_HEAD) | A_BOLD;
+	}
+	return 0;
+}
+
+void
+ui_end(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+/* Bytes of s that fit in width columns, never splitting a character. */
+static int
+fit(const char *s, int width, int *used)
+{
+	mbstate_t st;
+	int bytes = 0, cols = 0, w;
+	wchar_t wc;
+	size_t n;
+
+	memset(&st, 0, sizeof st);
+	while (s[bytes] != '\0') {
+		n = mbrtowc(&wc, s + bytes, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			n = 1;
+			w = 1;
+		} else if ((w = wcwidth(wc)) < 0) {
+			w = 1;
+		}
+		if (cols + w > width)
+			break;
+		cols += w;
+		bytes += (int)n;
+	}
+	if (used != NULL)
+		*used = cols;
+	return bytes;
+}
+
+/* Writes escaped text at y, x within width columns; returns columns used. */
+static int
+put(int y, int x, int width, attr_t attr, const char *text)
+{
+	int used, bytes;
+
+	if (width <= 0)
+		return 0;
+	bytes = fit(text, width, &used);
+	attron(attr);
+	mvaddnstr(y, x, text, bytes);
+	attroff(attr);
+	return used;
+}
+
+static void
+fill(int y, int x, int width, attr_t attr)
+{
+	attron(attr);
+	mvhline(y, x, ' ', width);
+	attroff(attr);
+}
+
+/* A section title: "── What changed ─────". */
+static void
+rule(int y, int x, int width, const char *title)
+{
+	attron(attr_head);
+	mvhline(y, x, ACS_HLINE, width);
+	if (title != NULL)
+		mvprintw(y, x + 2, " %s ", title);
+	attroff(attr_head);
+}
+
+/* Word-wraps text into lines of width columns, from line y, at most max
+ * lines; CJK text, which has no spaces, breaks between characters. */
+static int
+wrap(int y, int x, int width, int max, attr_t attr, const char *text)
+{
+	char escaped[4096];
+	const char *p = escaped;
+	int lines = 0;
+
+	escape_str(text, strlen(text), escaped, sizeof escaped);
+	/* The lesson text is ours: its "\n" marks paragraphs, not danger. */
+	while (*p != '\0' && lines < max) {
+		const char *nl = strstr(p, "\\n");
+		int room = fit(p, width, NULL), len = room, brk;
+
+		if (nl != NULL && nl - p <= room)
+			len = (int)(nl - p);
+		else if (p[room] != '\0') {
+			for (brk = room; brk > 0 && p[brk] != ' '; brk--)
+				;
+			if (brk > room / 2)
+				len = brk;
+		}
+		attron(attr);
+		mvaddnstr(y + lines, x, p, len);
+		attroff(attr);
+		lines++;
+		p += len;
+		if (strncmp(p, "\\n", 2) == 0)
+			p += 2;
+		while (*p == ' ')
+			p++;
+	}
+	return lines;
+}
+
+/* Column widths for this story in width columns: numbers as wide as
+ * their values, the rest shared by PPID, CWD, FDS and COMMAND. */
+static int
+measure(const struct story *s, int w[NCOLUMNS])
+{
+	char cell[512];
+	int i, r, total = 0;
+
+	for (i = 0; i < NCOLUMNS; i++) {
+		w[i] = (int)strlen(columns[i].name);
+		for (r = 0; r < s->nrows; r++) {
+			columns[i].format(&s->rows[r].now, cell, sizeof cell);
+			if (escape_width(cell) > w[i])
+				w[i] = escape_width(cell);
+		}
+		total += w[i] + 1;
+	}
+	return total;
+}
+
+/* Column widths for this story in width columns: every value whole if
+ * it fits; else PPID drops the subreaper's name, and then COMMAND, CWD,
+ * FDS and PPID are cut, in that order. */
+static void
+widths(const struct story *s, int width, int w[NCOLUMNS])
+{
+	static const int flexible[] = { COL_COMMAND, COL_CWD, COL_FDS, COL_PPID };
+	static const int least[] = { 12, 8, 9, 8 };
+	int total, k, take;
+
+	columns_brief = 0;
+	if ((total = measure(s, w)) > width) {
+		columns_brief = 1;
+		total = measure(s, w);
+	}
+	for (k = 0; total > width && k < 4; k++) {
+		take = w[flexible[k]] - least[k];
+		if (take > total - width)
+			take = total - width;
+		if (take > 0) {
+			w[flexible[k]] -= take;
+			total -= take;
+		}
+	}
+}
+
+static attr_t
+cell_attr(const struct row *r, unsigned changed, int col)
+{
+	if (r->exited)
+		return attr_exited;
+	if (changed & (1u << col))
+		return attr_changed;
+	return A_NORMAL;
+}
+
+/* The table: header at y, rows below; returns lines used. */
+static int
+draw_table(const struct story *s, int y, int x, int width, int max,
+    int selected)
+{
+	char cell[512];
+	int w[NCOLUMNS], i, r, cx, first = 0;
+
+	widths(s, width - 2, w);
+	for (i = 0, cx = x + 2; i < NCOLUMNS; cx += w[i] + 1, i++)
+		mvprintw(y, cx, columns[i].right ? "%*.*s" : "%-*.*s", w[i],
+		    w[i], columns[i].name);
+	mvchgat(y, x, width, attr_head, attr_head & A_COLOR ?
+	    PAIR_HEAD : 0, NULL);
+	if (selected >= max)
+		first = selected - max + 1;
+	for (r = first; r < s->nrows && r - first < max; r++) {
+		const struct row *row = &s->rows[r];
+		unsigned changed = row->has_mark ?
+		    columns_changed(&row->mark, &row->now) : 0;
+		int yy = y + 1 + r - first;
+
+		if (r == selected)
+			mvaddstr(yy, x, ">");
+		for (i = 0, cx = x + 2; i < NCOLUMNS; cx += w[i] + 1, i++) {
+			int used, pad, room = w[i];
+
+			columns[i].format(&row->now, cell, sizeof cell);
+			if (i == COL_COMMAND) {
+				/* The last column may use the rest of the line. */
+				room = x + width - cx;
+				if (row->exited)
+					strcat(cell, " (exited)");
+				else if (row->now.p.state == 'Z')
+					strcat(cell, " (zombie)");
+			}
+			fit(cell, room, &used);
+			pad = columns[i].right ? w[i] - used : 0;
+			put(yy, cx + pad, room, cell_attr(row, changed, i), cell);
+		}
+	}
+	return 1 + (s->nrows - first < max ? s->nrows - first : max);
+}
+
+static int
+draw_changes(const struct story *s, const struct run *run, int y, int x,
+    int width, int max)
+{
+	char out[10][CHANGE_LEN], escaped[PROTO_MSG_MAX * 4];
+	const struct row *focus = story_find((struct story *)s, s->focus);
+	int n = 0, i, lines = 0;
+
+	if (focus != NULL && focus->has_mark)
+		n = changes_describe(&focus->mark, &focus->now, out, 10);
+	if (focus != NULL && focus->exited && n < 10)
+		snprintf(out[n++], CHANGE_LEN, "PID %d has exited",
+		    (int)focus->now.p.pid);
+	if (run != NULL && run->message[0] != '\0' && lines < max) {
+		char line[sizeof escaped + 64];
+
+		escape_str(run->message, strlen(run->message), escaped,
+		    sizeof escaped);
+		snprintf(line, sizeof line, "%s %s",
+		    run->event == PROTO_ERROR ? "error:" : "step says:", escaped);
+		lines += wrap(y + lines, x, width, 2, run->event == PROTO_ERROR ?
+		    attr_changed : A_BOLD, line);
+	}
+	for (i = 0; i < n && lines < max; i++) {
+		mvaddstr(y + lines, x, "• ");
+		put(y + lines++, x + 2, width - 2, A_NORMAL, out[i]);
+	}
+	if (n == 0 && lines < max)
+		put(y + lines++, x, width, attr_exited, s->focus ?
+		    "nothing yet" : "waiting for the first step");
+	return lines;
+}
+
+static const char *
+yes_no(int v)
+{
+	return v ? "yes" : "no";
+}
+
+static void
+draw_detail(const struct story *s, int selected, int y, int x, int width,
+    int max)
+{
+	const struct row *row;
+	char line[1024], target[512], name[64];
+	size_t len;
+	int i, lines = 0;
+
+	if (selected < 0 || selected >= s->nrows)
+		return;
+	row = &s->rows[selected];
+	escape_str(row->now.p.comm, strlen(row->now.p.comm), name, sizeof name);
+	snprintf(line, sizeof line, "PID %d %s%s: group leader %s · session "
+	    "leader %s · foreground %s · parent %s", (int)row->now.p.pid, name,
+	    row->exited ? " (exited)" : row->now.p.state == 'Z' ?
+	    " (zombie)" : "", yes_no(row->now.p.pid == row->now.p.pgid),
+	    yes_no(row->now.p.pid == row->now.p.sid),
+	    yes_no(row->now.p.tty_nr != 0 &&
+	    row->now.p.tpgid == row->now.p.pgid), row->now.ppid_label);
+	lines += wrap(y + lines, x, width, 2, A_BOLD, line);
+	len = 0;
+	line[0] = '\0';
+	if (row->now.p.nfds < 0)
+		snprintf(line, sizeof line, "descriptors: not readable "
+		    "(another user's process)");
+	else if (row->now.p.nfds == 0)
+		snprintf(line, sizeof line, "descriptors: none open");
+	for (i = 0; i < row->now.p.nfds && i < PROC_MAX_FDS; i++) {
+		escape_str(row->now.p.fds[i].target,
+		    strlen(row->now.p.fds[i].target), target, sizeof target);
+		len += snprintf(line + len, sizeof line - len, "%s%d → %s",
+		    i ? "   " : "fd ", row->now.p.fds[i].fd, target);
+		if (len >= sizeof line)
+			break;
+	}
+	lines += wrap(y + lines, x, width, max - lines, A_NORMAL, line);
+}
+
+static void
+draw_lesson(const char *key, const char *lang, int y, int x, int width,
+    int max)
+{
+	const struct lesson *l = key[0] ? lesson_find(key, lang) : NULL;
+	int lines = 0;
+
+	if (l == NULL) {
+		wrap(y, x, width, max, A_NORMAL, "Press n (or space) to start "
+		    "the first step. Each step does one system call and pauses; "
+		    "the table shows what it changed.");
+		return;
+	}
+	lines += wrap(y + lines, x, width, max - lines, A_BOLD, l->title);
+	lines += wrap(y + lines, x, width, max - lines, A_NORMAL, l->summary);
+	if (lines < max - 1) {
+		lines += wrap(y + lines, x, width, 1, attr_head,
+		    strcmp(lang, "zh-CN") == 0 ? "看什么" : "What to watch");
+		wrap(y + lines, x, width, max - lines, A_NORMAL, l->watch);
+	}
+}
+
+/* The pty's last lines, newest at the bottom, long lines wrapped. */
+static void
+draw_terminal(const struct run *r, int y, int x, int width, int max)
+{
+	static char chunk[256][RUN_TERM_COLS * 4];
+	char escaped[RUN_TERM_COLS * 4];
+	const char *line, *p;
+	int back, n = 0, i, first, len;
+
+	for (back = 0; n < max && (line = run_term_line(r, back)) != NULL;
+	    back++) {
+		int pieces = 0, start = n;
+
+		escape_str(line, strlen(line), escaped, sizeof escaped);
+		for (p = escaped; (*p != '\0' || pieces == 0) && n < 256;
+		    p += len, pieces++) {
+			len = fit(p, width, NULL);
+			snprintf(chunk[n++], sizeof chunk[0], "%.*s", len, p);
+			if (len == 0)
+				break;
+		}
+		/* Pieces were stored first to last; the screen reads
+		 * bottom up, so turn this line's pieces around. */
+		for (i = 0; i < pieces / 2; i++) {
+			char tmp[sizeof chunk[0]];
+
+			memcpy(tmp, chunk[start + i], sizeof tmp);
+			memcpy(chunk[start + i], chunk[n - 1 - i], sizeof tmp);
+			memcpy(chunk[n - 1 - i], tmp, sizeof tmp);
+		}
+	}
+	first = n < max ? n : max;
+	for (i = 0; i < first; i++)
+		put(y + first - 1 - i, x, width, A_NORMAL, chunk[i]);
+}
+
+static void
+draw_title(const struct view *v, int y)
+{
+	const struct run *r = v->nruns > 0 ? v->runs[0] : NULL;
+	char text[256];
+	int len;
+
+	fill(y, 0, COLS, attr_title);
+	if (r != NULL && r->chain != NULL && v->nruns == 1)
+		len = snprintf(text, sizeof text, " step %d/%d%s%s · %s",
+		    r->steps_seen, chain_length(r->chain),
+		    r->steps_seen ? ": " : "", r->steps_seen ? r->lesson : "",
+		    r->title);
+	else if (v->nruns == 2)
+		len = snprintf(text, sizeof text, " daemonlab · compare: "
+		    "System V (double fork) and BSD (single fork)");
+	else if (r != NULL)
+		len = snprintf(text, sizeof text, " daemonlab · %s", r->title);
+	else
+		len = snprintf(text, sizeof text, " daemonlab · attached");
+	put(y, 0, COLS - 38, attr_title, text);
+	(void)len;
+	put(y, COLS - 38, 38, attr_title,
+	    " n next · r restart · q quit · ? help");
+}
+
+static void
+draw_help(void)
+{
+	static const char *const text[] = {
+		"daemonlab - keys",
+		"",
+		"n, space, Enter   continue the paused step",
+		"r                 restart the chain from the beginning",
+		"q                 quit (nothing launched stays running)",
+		"Up, Down          select a row; its detail shows below",
+		"?                 this help; any key closes it",
+		"",
+		"Highlighted values changed at the last step.",
+		"Dim rows have exited; they keep their last values.",
+		"PPID names the parent: \"1 init\", or the subreaper",
+		"that adopted the process (this inspector is one).",
+	};
+	int i, h = sizeof text / sizeof text[0] + 2, w = 58;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+
+	for (i = 0; i < h; i++)
+		fill(y + i, x, w, A_REVERSE);
+	for (i = 0; i < h - 2; i++)
+		put(y + 1 + i, x + 2, w - 4, A_REVERSE | (i == 0 ? A_BOLD : 0),
+		    text[i]);
+}
+
+static void
+draw_one(struct view *v, struct story *s, struct run *r)
+{
+	int y = 1, rows, sel, bottom, left;
+
+	sel = v->selected;
+	if (sel < 0 || sel >= s->nrows) {
+		const struct row *f = story_find(s, s->focus);
+
+		sel = f != NULL ? (int)(f - s->rows) : 0;
+	}
+	rows = s->nrows < LINES / 3 ? s->nrows : LINES / 3;
+	y += draw_table(s, y, 0, COLS, rows, sel);
+	put(y++, 2, COLS - 2, attr_exited, "highlighted: changed by the last "
+	    "step · dim: exited · >: selected (Up/Down)");
+	rule(y++, 0, COLS, "What changed");
+	y += draw_changes(s, r, y, 1, COLS - 2, 6);
+	rule(y++, 0, COLS, "Detail");
+	draw_detail(s, sel, y, 1, COLS - 2, 3);
+	y += 3;
+	bottom = LINES - y - 1;
+	left = r != NULL ? COLS / 2 : COLS;
+	rule(y, 0, COLS, strcmp(v->lang, "zh-CN") == 0 ? "课文" : "Lesson");
+	if (r != NULL) {
+		char title[64];
+
+		snprintf(title, sizeof title, "Terminal (%s)",
+		    s->nrows > 0 ? s->rows[0].now.tty : "?");
+		rule(y, left, COLS - left, title);
+		draw_terminal(r, y + 1, left + 1, COLS - left - 1, bottom);
+		mvvline(y + 1, left, ACS_VLINE, bottom);
+	}
+	draw_lesson(r != NULL ? r->lesson : "", v->lang, y + 1, 1, left - 2,
+	    bottom);
+}
+
+static void
+draw_compare(struct view *v)
+{
+	int half = (LINES - 1 - 6) / 2, i, y;
+
+	for (i = 0; i < 2; i++) {
+		struct run *r = v->runs[i];
+		char title[160];
+
+		y = 1 + i * half;
+		snprintf(title, sizeof title, "%s · step %d/%d%s%s", r->title,
+		    r->steps_seen, chain_length(r->chain),
+		    r->steps_seen ? ": " : "", r->steps_seen ? r->lesson : "");
+		rule(y++, 0, COLS, title);
+		y += draw_table(&r->story, y, 0, COLS, half - 5, -1);
+		draw_changes(&r->story, r, y, 1, COLS - 2,
+		    1 + half * (i + 1) - y);
+	}
+	y = 1 + 2 * half;
+	rule(y, 0, COLS, strcmp(v->lang, "zh-CN") == 0 ? "课文" : "Lesson");
+	draw_lesson(v->runs[0]->lesson, v->lang, y + 1, 1, COLS - 2,
+	    LINES - y - 2);
+}
+
+void
+ui_draw(struct view *v)
+{
+	erase();
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
+		char text[160];
+
+		snprintf(text, sizeof text, "daemonlab needs a terminal of at "
+		    "least %dx%d; this one is %dx%d. Make it larger (q quits).",
+		    UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
+		wrap(0, 0, COLS, LINES, A_BOLD, text);
+		refresh();
+		return;
+	}
+	draw_title(v, 0);
+	if (v->nruns == 2)
+		draw_compare(v);
+	else if (v->nruns == 1)
+		draw_one(v, &v->runs[0]->story, v->runs[0]);
+	else if (v->attached != NULL)
+		draw_one(v, v->attached, NULL);
+	if (v->status[0] != '\0')
+		put(LINES - 1, 0, COLS, A_BOLD, v->status);
+	if (v->help)
+		draw_help();
+	refresh();
+}

@@ -1,0 +1,29 @@
+/*
+ * ui.h - the curses screen: title, table, what changed, detail, lesson
+ * and terminal panes. Drawing only; main.c owns the loop and the keys.
+ */
+#ifndef DAEMONLAB_UI_H
+#define DAEMONLAB_UI_H
+
+#include "run.h"
+#include "story.h"
+
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+struct view {
+	struct run   *runs[2];      /* launched: one, or two to compare */
+	int           nruns;
+	struct story *attached;     /* -p: a story with no run */
+	const char   *lang;         /* "en" or "zh-CN" */
+	int           selected;     /* row of the first story; -1: the focus */
+	int           help;         /* the help box is open */
+	char          status[160];  /* one line of news, e.g. "chain ended" */
+};
+
+/* Returns 0, or -1 with a message in err (not a terminal, bad TERM). */
+int  ui_start(char *err, size_t size);
+void ui_end(void);
+void ui_draw(struct view *);
+
+#endif
