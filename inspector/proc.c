@@ -204,7 +204,8 @@ proc_read_fds(int procfd, pid_t pid, struct proc_info *pi)
 			total++;
 			continue;
 		}
-		len = readlinkat(dirfd(d), de->d_name, target, sizeof target - 1);
+		len = readlinkat(dirfd(d), de->d_name, target,
+		    sizeof target - 1);
 		if (len == -1)
 			continue;   /* closed since readdir(): not open now */
 		target[len] = '\0';
@@ -344,7 +345,8 @@ proc_list(int procfd, pid_t *pids, int max)
 
 	/* A fresh fd each time: readdir() on procfd itself would leave
 	 * its offset at the end for the next call. */
-	if ((fd = openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+	fd = openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
 		return -1;
 	if ((d = fdopendir(fd)) == NULL) {
 		close(fd);

@@ -41,8 +41,8 @@ tty_load_drivers(void)
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
 		d = &drivers[ndrivers];
-		if (sscanf(line, "%*s %63s %u %n", path, &d->major, &off) != 2 ||
-		    strncmp(path, "/dev/", 5) != 0)
+		if (sscanf(line, "%*s %63s %u %n", path, &d->major,
+		    &off) != 2 || strncmp(path, "/dev/", 5) != 0)
 			continue;
 		switch (sscanf(line + off, "%u-%u", &d->first, &d->last)) {
 		case 1:
@@ -54,7 +54,8 @@ tty_load_drivers(void)
 			continue;
 		}
 		len = strlen(path + 5);
-		if ((d->devfs = len >= 2 && strcmp(path + 5 + len - 2, "%d") == 0))
+		d->devfs = len >= 2 && strcmp(path + 5 + len - 2, "%d") == 0;
+		if (d->devfs)
 			len -= 2;
 		if (len > sizeof d->name - 1)
 			len = sizeof d->name - 1;
@@ -145,7 +146,7 @@ static const struct {
 	{  23, "ttyD" },  {  24, "ttyE" },  {  32, "ttyX" },   {  43, "ttyI" },
 	{  46, "ttyR" },  {  48, "ttyL" },  {  57, "ttyP" },   {  71, "ttyF" },
 	{  75, "ttyW" },  {  78, "ttyM" },  { 105, "ttyV" },   { 112, "ttyM" },
-	{ 148, "ttyT" },  { 154, "ttySR" }, { 164, "ttyCH" },  { 166, "ttyACM" },
+	{ 148, "ttyT" },  { 154, "ttySR" }, { 164, "ttyCH" }, { 166, "ttyACM" },
 	{ 172, "ttyMX" }, { 174, "ttySI" }, { 188, "ttyUSB" }, { 208, "ttyU" },
 	{ 216, "ttyUB" }, { 224, "ttyY" },  { 227, "3270/tty" },
 	{ 229, "iseries/vtty" }, { 256, "ttyEQ" },
