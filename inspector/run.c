@@ -72,6 +72,7 @@ run_start(struct run *r, const char *title, char **argv,
 		return -1;
 	}
 	story_subreaper(&r->story, getpid());
+	snprintf(r->story.env_tag, sizeof r->story.env_tag, "%s", env_sock);
 	story_add(&r->story, r->launch.shell, ROLE_SHELL);
 	return 0;
 }
@@ -142,6 +143,9 @@ handle(struct run *r, const struct proto_msg *m, pid_t sender)
 		r->paused = 0;
 		return;
 	}
+	if (!r->marked)
+		story_mark(&r->story);   /* continued by someone else */
+	r->marked = 0;
 	if (m->event == PROTO_PAUSED) {
 		story_step(&r->story, sender, sender == r->fork_child ?
 		    r->fork_parent : 0);
@@ -261,6 +265,9 @@ run_next(struct run *r)
 {
 	if (r->paused <= 0)
 		return 0;
+	/* What the step changes is measured from here. */
+	story_mark(&r->story);
+	r->marked = 1;
 	kill(r->paused, SIGUSR1);
 	r->paused = 0;
 	return 1;

@@ -27,6 +27,7 @@ struct run {
 	char          message[PROTO_MSG_MAX];  /* the step's own words */
 	enum proto_event event;
 	pid_t         paused;          /* waits for SIGUSR1; 0: none */
+	int           marked;          /* story marked when we continued it */
 	pid_t         fork_child, fork_parent;
 	char          term[RUN_TERM_LINES][RUN_TERM_COLS];   /* pty output */
 	int           term_next;       /* the line being written */

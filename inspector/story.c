@@ -1,5 +1,6 @@
 /* story.c - follow the processes of a story across forks, exits and exec. */
 #include <fcntl.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -123,13 +124,29 @@ story_add(struct story *s, pid_t pid, enum row_role role)
 	return r;
 }
 
+static int
+has_env(const struct story *s, pid_t pid)
+{
+	char path[32], env[32768];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "%d/environ", (int)pid);
+	if ((fd = openat(s->procfd, path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	n = read(fd, env, sizeof env);
+	close(fd);
+	return n > 0 && memmem(env, n, s->env_tag, strlen(s->env_tag) + 1);
+}
+
 /* Does a process we do not follow yet belong to the story? */
 static int
 belongs(struct story *s, const struct proc_info *p)
 {
 	struct row *r;
 
-	if (p->ppid == s->self && is_subreaper(s, s->self))
+	if (p->ppid == s->self && is_subreaper(s, s->self) &&
+	    (s->env_tag[0] == '\0' || has_env(s, p->pid)))
 		return 1;               /* an orphan we adopted */
 	if ((r = story_find(s, p->ppid)) != NULL && !r->exited)
 		return 1;               /* a child */
@@ -187,14 +204,23 @@ story_refresh(struct story *s)
 }
 
 void
+story_mark(struct story *s)
+{
+	int i;
+
+	story_refresh(s);
+	for (i = 0; i < s->nrows; i++) {
+		s->rows[i].mark = s->rows[i].now;
+		s->rows[i].has_mark = 1;
+	}
+}
+
+void
 story_step(struct story *s, pid_t pid, pid_t parent)
 {
 	struct row *r, *from;
 	int i;
 
-	for (i = 0; i < s->nrows; i++)
-		if (s->rows[i].has_mark)
-			s->rows[i].mark = s->rows[i].now;
 	story_refresh(s);
 	/* A process first seen since the last step has nothing to compare
 	 * with: it starts unchanged (a forked child is handled below). */

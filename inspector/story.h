@@ -46,6 +46,9 @@ struct story {
 	pid_t      focus;       /* the process the story is at; 0: none yet */
 	pid_t      subreapers[8];
 	int        nsubreapers;
+	/* An orphan we adopted is ours if its environment holds this
+	 * NAME=VALUE (two runs share one subreaper in --compare). */
+	char       env_tag[160];
 };
 
 int   story_init(struct story *);
@@ -54,9 +57,12 @@ struct row *story_add(struct story *, pid_t, enum row_role);
 struct row *story_find(struct story *, pid_t);
 /* Reads every row again and adds the descendants found since. */
 void  story_refresh(struct story *);
-/* A step has happened at pid: every row's mark becomes its look before
- * this step, and pid becomes the focus. parent, if not 0, is the process
- * pid was forked from: the child's mark is the parent's. */
+/* A step is about to run: every row's mark becomes its look now. */
+void  story_mark(struct story *);
+/* A step has run at pid, which becomes the focus. A process first seen
+ * since the mark starts unchanged, except a forked child: parent, if not
+ * 0, is the process pid was forked from, and the child's mark is the
+ * parent's, so the fork shows as a change of PID, PPID and so on. */
 void  story_step(struct story *, pid_t pid, pid_t parent);
 /* For attached processes: rows whose look changed since the last call
  * get a new mark, as if a step had happened; returns how many. */

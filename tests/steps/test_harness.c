@@ -296,7 +296,7 @@ START_TEST(end_of_chain_waits_as_the_daemon)
 	int status;
 
 	ck_assert(lab_next(&lab, &r, 5000));
-	usleep(300000);
+	lab_drain(&lab, 300);
 	ck_assert_int_eq(facts_read(pid, &f), 0);
 	ck_assert_int_eq(f.state, 'S');               /* waiting, not stopped */
 	ck_assert_ptr_nonnull(strstr(lab.out, "this process is the daemon now"));
