@@ -45,6 +45,7 @@ shell_run(char *const argv[], char *const env[], const char *forgotten)
 	int status;
 
 	prctl(PR_SET_NAME, "shell");    /* in ps and the table */
+	close_range(3, ~0U, 0);         /* the inspector's, not the shell's */
 	for (i = 0; i < sizeof job_control / sizeof job_control[0]; i++)
 		signal(job_control[i], SIG_IGN);
 	if ((job = fork()) == 0) {

@@ -27,6 +27,7 @@
 #include "run.h"
 #include "story.h"
 #include "ui.h"
+#include "watchdog.h"
 
 #define MAX_ATTACH 16
 
@@ -336,7 +337,7 @@ main(int argc, char *argv[])
 	struct view v = { .selected = -1 };
 	struct launch_plan plan = { .n = 1 };
 	const struct chain *chain = NULL;
-	pid_t pids[MAX_ATTACH];
+	pid_t pids[MAX_ATTACH], watchdog = -1;
 	int opt, npids = 0, once = 0, compare = 0;
 	char err[256];
 	struct sigaction sa = { .sa_handler = on_quit };
@@ -404,10 +405,13 @@ main(int argc, char *argv[])
 	sa.sa_handler = on_child;
 	sa.sa_flags = SA_NOCLDSTOP;
 	sigaction(SIGCHLD, &sa, NULL);
-	if (npids == 0)
+	if (npids == 0) {
+		watchdog = watchdog_start();
 		start_runs(&v, runs, &plan);
+	}
 	loop(&v, runs, &plan);
 	stop_runs(&v);
 	ui_end();
+	watchdog_stop(watchdog);
 	return 0;
 }

@@ -1,0 +1,109 @@
+/* watchdog.c - sweep up after the inspector, however it ended. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "watchdog.h"
+
+static int guard_fd = -1;    /* the inspector's end of the pipe */
+
+static int
+carries(const char *pid, const char *tag, size_t taglen)
+{
+	char path[64], env[65536];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%s/environ", pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	n = read(fd, env, sizeof env);
+	close(fd);
+	return n > 0 && memmem(env, n, tag, taglen) != NULL;
+}
+
+/* Kills what carries the tag; returns how many it found. */
+static int
+sweep(const char *tag)
+{
+	size_t taglen = strlen(tag) + 1;    /* with its NUL: an exact match */
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int found = 0;
+
+	while (d != NULL && (e = readdir(d)) != NULL)
+		if (e->d_name[0] >= '1' && e->d_name[0] <= '9' &&
+		    atoi(e->d_name) != getpid() &&
+		    carries(e->d_name, tag, taglen)) {
+			kill(atoi(e->d_name), SIGKILL);
+			found++;
+		}
+	if (d != NULL)
+		closedir(d);
+	return found;
+}
+
+static _Noreturn void
+watch(int fd, pid_t inspector)
+{
+	struct timespec tick = { 0, 50 * 1000000 };
+	char tag[64], byte;
+	int quiet = 0;
+
+	/* The terminal closing, ^C, or a kill of the whole group must not
+	 * end the watchdog before it has done its one job. */
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	prctl(PR_SET_NAME, "daemonlab-watch");
+	snprintf(tag, sizeof tag, "DAEMONLAB_INSPECTOR_PID=%d", (int)inspector);
+	while (read(fd, &byte, 1) != 0)
+		;
+	/* Sweep until nothing has been found for a while: a process may be
+	 * forking while we look. */
+	while (quiet < 4) {
+		quiet = sweep(tag) ? 0 : quiet + 1;
+		nanosleep(&tick, NULL);
+	}
+	_exit(0);
+}
+
+pid_t
+watchdog_start(void)
+{
+	int p[2];
+	pid_t pid, inspector = getpid();
+
+	if (pipe2(p, O_CLOEXEC) == -1)
+		return -1;
+	if ((pid = fork()) == -1) {
+		close(p[0]);
+		close(p[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(p[1]);
+		watch(p[0], inspector);
+	}
+	close(p[0]);
+	guard_fd = p[1];
+	return pid;
+}
+
+void
+watchdog_stop(pid_t pid)
+{
+	if (guard_fd >= 0)
+		close(guard_fd);
+	guard_fd = -1;
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+}
