@@ -301,7 +301,7 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 			fds[n++] = (struct pollfd){ v->runs[i]->launch.master,
 			    POLLIN, 0 };
 		}
-		poll(fds, n, 500);
+		poll(fds, n, 1000);    /* a look a second while nothing happens */
 		while ((key = getch()) != ERR && !done)
 			done = handle_key(v, key, runs, plan);
 		while (waitpid(-1, NULL, WNOHANG) > 0)
