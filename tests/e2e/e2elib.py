@@ -1,0 +1,953 @@
+"""e2elib - what the end-to-end tests (and the benchmarks) share.
+
+A test drives the real inspector in a real terminal: its own tmux server
+(tmux -L NAME -f /dev/null), a 100x30 window, TERM set inside. It reads
+the screen back with capture-pane -e, parses the SGR attributes of every
+cell, finds the process table by its header line, and compares what it
+shows with ps(1) and /proc, read independently here.
+
+Every process the inspector launches carries a tag in its environment
+(DAEMONLAB_E2E_TAG, passed down through the shell and every step); the
+test process is a child subreaper, so whatever is orphaned comes back to
+it. At the end the tmux server and every tagged process are killed and
+reaped, whether the test passed or not.
+
+Python 3 standard library only.
+"""
+
+import ctypes
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+
+SKIP = 77          # meson: the test was skipped
+
+COLUMNS = ['PPID', 'PID', 'PGID', 'SID', 'TTY', 'TPGID', 'STAT', 'UID',
+           'UMASK', 'CWD', 'FDS', 'COMMAND']
+RIGHT = {'PID', 'PGID', 'SID', 'TPGID', 'UID'}     # right-aligned numbers
+
+# The System V chain: the title's lesson key at each step (1-based).
+SYSV_KEYS = ['start', 'umask', 'fork', 'setsid', 'fork2', 'chdir',
+             'closefds', 'devnull', 'opentty']
+BSD_KEYS = ['start', 'umask', 'fork', 'setsid', 'chdir', 'closefds',
+            'devnull', 'opentty']
+
+TAG_VAR = 'DAEMONLAB_E2E_TAG'
+
+
+class Failure(Exception):
+    pass
+
+
+def log(*args):
+    print(*args, flush=True)
+
+
+# ---------------------------------------------------------------- setup
+
+def paths_from_argv(argv=None):
+    """daemonlab and the steps folder: from the command line
+    (DAEMONLAB STEPS_DIR), else from the environment (DAEMONLAB,
+    DAEMONLAB_STEPS_DIR), else the build tree beside the sources."""
+    argv = sys.argv[1:] if argv is None else argv
+    here = os.path.dirname(os.path.abspath(__file__))
+    build = os.path.join(here, '..', '..', 'build')
+    daemonlab = argv[0] if len(argv) > 0 else os.environ.get(
+        'DAEMONLAB', os.path.join(build, 'inspector', 'daemonlab'))
+    steps = argv[1] if len(argv) > 1 else os.environ.get(
+        'DAEMONLAB_STEPS_DIR', os.path.join(build, 'steps'))
+    daemonlab = os.path.abspath(daemonlab)
+    steps = os.path.abspath(steps)
+    if not os.access(daemonlab, os.X_OK):
+        raise SystemExit('e2e: no daemonlab at %s' % daemonlab)
+    if not os.access(os.path.join(steps, 'step-start'), os.X_OK):
+        raise SystemExit('e2e: no step programs in %s' % steps)
+    return daemonlab, steps
+
+
+def become_subreaper():
+    """Orphans of whatever we start (the tmux server after it daemonizes,
+    a chain whose inspector was killed) come to us, not to PID 1, which
+    in some containers never reaps them."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    PR_SET_CHILD_SUBREAPER = 36
+    if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+        log('e2e: note: cannot become a child subreaper (errno %d)'
+            % ctypes.get_errno())
+
+
+def reap_zombie_children():
+    """Reaps our zombie children (adopted orphans). Only zombies, by PID,
+    so the status of a subprocess we still run is never taken."""
+    me = os.getpid()
+    for pid in proc_pids():
+        st = read_stat(pid)
+        if st is not None and st['ppid'] == me and st['state'] == 'Z':
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+
+
+def terminfo_for_tmux():
+    """The best TERM for a program inside tmux that this system knows."""
+    for term in ('tmux-256color', 'screen-256color', 'xterm-256color',
+                 'screen', 'xterm'):
+        if has_terminfo(term):
+            return term
+    return 'xterm'
+
+
+def has_terminfo(term):
+    dirs = [os.environ.get('TERMINFO', ''), os.path.expanduser('~/.terminfo'),
+            '/etc/terminfo', '/lib/terminfo', '/usr/share/terminfo',
+            '/usr/lib/terminfo', '/usr/share/lib/terminfo']
+    for d in dirs:
+        if d and (os.path.exists(os.path.join(d, term[0], term)) or
+                  os.path.exists(os.path.join(d, '%02x' % ord(term[0]),
+                                              term))):
+            return True
+    return False
+
+
+def utf8_locale():
+    """A UTF-8 locale for the inspector and tmux (C.UTF-8 on Debian)."""
+    try:
+        out = subprocess.run(['locale', '-a'], capture_output=True,
+                             text=True, stdin=subprocess.DEVNULL).stdout
+    except OSError:
+        out = ''
+    names = out.split()
+    for want in ('C.UTF-8', 'C.utf8', 'en_US.UTF-8', 'en_US.utf8'):
+        if want in names:
+            return want
+    for n in names:
+        if 'utf' in n.lower():
+            return n
+    return 'C.UTF-8'
+
+
+# ---------------------------------------------------------------- /proc
+
+def proc_pids():
+    out = []
+    for name in os.listdir('/proc'):
+        if name.isdigit():
+            out.append(int(name))
+    return out
+
+
+def read_stat(pid):
+    """The fields we need from /proc/PID/stat, or None when it is gone."""
+    try:
+        with open('/proc/%d/stat' % pid, 'rb') as f:
+            data = f.read()
+    except OSError:
+        return None
+    close = data.rfind(b')')
+    if close < 0:
+        return None
+    fields = data[close + 2:].split()
+    try:
+        return {'state': fields[0].decode(), 'ppid': int(fields[1]),
+                'pgid': int(fields[2]), 'sid': int(fields[3]),
+                'tty_nr': int(fields[4]), 'tpgid': int(fields[5]),
+                'utime': int(fields[11]), 'stime': int(fields[12]),
+                'starttime': int(fields[19]),
+                'comm': data[data.find(b'(') + 1:close]}
+    except (IndexError, ValueError):
+        return None
+
+
+def read_status(pid):
+    try:
+        with open('/proc/%d/status' % pid) as f:
+            return dict(line.rstrip('\n').split(':\t', 1)
+                        for line in f if ':\t' in line)
+    except OSError:
+        return None
+
+
+def has_tag(pid, tag):
+    try:
+        with open('/proc/%d/environ' % pid, 'rb') as f:
+            env = f.read()
+    except OSError:
+        return False
+    return (('%s=%s' % (TAG_VAR, tag)).encode() in env.split(b'\0'))
+
+
+def tagged_processes(tag, include_zombies=False):
+    """PIDs whose environment holds our tag (zombies have no environ)."""
+    found = []
+    for pid in proc_pids():
+        if pid == os.getpid():
+            continue
+        if has_tag(pid, tag):
+            st = read_stat(pid)
+            if st is not None and (include_zombies or st['state'] != 'Z'):
+                found.append(pid)
+    return found
+
+
+def alive(pid, starttime=None):
+    """True while pid runs (a zombie does not count) and, when starttime
+    is given, is still the same process."""
+    st = read_stat(pid)
+    if st is None or st['state'] in ('Z', 'X'):
+        return False
+    return starttime is None or st['starttime'] == starttime
+
+
+def describe(pid):
+    st = read_stat(pid)
+    if st is None:
+        return '%d (gone)' % pid
+    return '%d %s state %s ppid %d' % (pid, escape(st['comm']), st['state'],
+                                       st['ppid'])
+
+
+def escape(raw):
+    """daemonlab's escaping (inspector/escape.h), for bytes: printable
+    characters as themselves, backslash doubled, \\a \\b \\t \\n \\v \\f
+    \\r, every other byte as \\ooo."""
+    if isinstance(raw, str):
+        raw = raw.encode('utf-8', 'surrogateescape')
+    named = {0x5c: '\\\\', 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n',
+             11: '\\v', 12: '\\f', 13: '\\r'}
+    out = []
+    i = 0
+    while i < len(raw):
+        b = raw[i]
+        if b in named:
+            out.append(named[b])
+            i += 1
+            continue
+        if 0x20 <= b < 0x7f:
+            out.append(chr(b))
+            i += 1
+            continue
+        if b >= 0xc0:
+            n = 2 if b < 0xe0 else 3 if b < 0xf0 else 4
+            try:
+                ch = raw[i:i + n].decode('utf-8')
+            except UnicodeDecodeError:
+                ch = None
+            if (ch is not None and len(ch) == 1 and
+                    not unicodedata.category(ch).startswith('C') and
+                    unicodedata.bidirectional(ch) not in
+                    ('LRE', 'RLE', 'PDF', 'LRO', 'RLO', 'LRI', 'RLI',
+                     'FSI', 'PDI')):
+                out.append(ch)
+                i += n
+                continue
+        out.append('\\%03o' % b)
+        i += 1
+    return ''.join(out)
+
+
+def fd_short(target):
+    """columns_fd_short(): what FDS shows for one descriptor target."""
+    for kind in ('socket:', 'pipe:', 'anon_inode:'):
+        if target.startswith(kind):
+            return kind[:-1]
+    if target.startswith('/dev/'):
+        return escape(target[5:])
+    slash = target.rfind('/')
+    if slash >= 0 and slash + 1 < len(target):
+        return escape(target[slash + 1:])
+    return escape(target)
+
+
+def expected_fds(pid):
+    """The FDS column for pid, from /proc/PID/fd, or None."""
+    try:
+        names = os.listdir('/proc/%d/fd' % pid)
+    except OSError:
+        return None
+    shown = ['-', '-', '-']
+    others = 0
+    for name in names:
+        fd = int(name)
+        try:
+            target = os.readlink('/proc/%d/fd/%d' % (pid, fd))
+        except OSError:
+            continue
+        if fd < 3:
+            shown[fd] = fd_short(target)
+        else:
+            others += 1
+    if not names:
+        return 'none'
+    if shown[0] == shown[1] == shown[2]:
+        text = '0-2 ' + shown[0]
+    else:
+        text = ','.join(shown)
+    if others:
+        text += ' +%d' % others
+    return text
+
+
+def ps_table(pids):
+    """ps -o ppid,pid,pgid,sid,tty,tpgid,stat,uid for pids: {pid: dict}."""
+    if not pids:
+        return {}
+    out = subprocess.run(
+        ['ps', '-o', 'ppid=,pid=,pgid=,sid=,tty=,tpgid=,stat=,uid=',
+         '-p', ','.join(str(p) for p in pids)],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout
+    table = {}
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) != 8:
+            continue
+        table[int(f[1])] = dict(zip(
+            ['PPID', 'PID', 'PGID', 'SID', 'TTY', 'TPGID', 'STAT', 'UID'], f))
+    return table
+
+
+# ---------------------------------------------------------------- screen
+
+class Cell:
+    __slots__ = ('ch', 'bold', 'dim', 'rev', 'ul', 'fg', 'bg')
+
+    def __init__(self, ch, a):
+        self.ch = ch
+        self.bold, self.dim, self.rev, self.ul, self.fg, self.bg = a
+
+    def highlighted_colour(self):
+        """The highlight in colour: black on yellow, bold."""
+        return self.bold and self.fg == 0 and self.bg == 3
+
+    def highlighted_mono(self):
+        """The highlight without colour (NO_COLOR): reverse and bold."""
+        return self.rev and self.bold
+
+
+def _sgr(params, a):
+    bold, dim, rev, ul, fg, bg = a
+    nums = []
+    for p in params.split(';') if params else ['0']:
+        p = p.split(':')[0]
+        nums.append(int(p) if p.isdigit() else 0)
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        if n == 0:
+            bold = dim = rev = ul = False
+            fg = bg = None
+        elif n == 1:
+            bold = True
+        elif n == 2:
+            dim = True
+        elif n == 4:
+            ul = True
+        elif n == 7:
+            rev = True
+        elif n == 22:
+            bold = dim = False
+        elif n == 24:
+            ul = False
+        elif n == 27:
+            rev = False
+        elif 30 <= n <= 37:
+            fg = n - 30
+        elif 40 <= n <= 47:
+            bg = n - 40
+        elif 90 <= n <= 97:
+            fg = n - 90 + 8
+        elif 100 <= n <= 107:
+            bg = n - 100 + 8
+        elif n == 39:
+            fg = None
+        elif n == 49:
+            bg = None
+        elif n in (38, 48) and i + 1 < len(nums):
+            if nums[i + 1] == 5 and i + 2 < len(nums):
+                v = nums[i + 2]
+                i += 2
+            elif nums[i + 1] == 2 and i + 4 < len(nums):
+                v = tuple(nums[i + 2:i + 5])
+                i += 4
+            else:
+                v = None
+            if n == 38:
+                fg = v
+            else:
+                bg = v
+        i += 1
+    return (bold, dim, rev, ul, fg, bg)
+
+
+def parse_capture(data):
+    """capture-pane -p -e output -> list of lines, each a list of Cells
+    (one per screen column; a wide character is followed by a filler
+    cell with ch ''). tmux carries attributes from line to line."""
+    a = (False, False, False, False, None, None)
+    lines = [[]]
+    i = 0
+    n = len(data)
+    while i < n:
+        c = data[i]
+        if c == '\x1b':
+            if i + 1 < n and data[i + 1] == '[':
+                m = re.match(r'\x1b\[([0-9;:?]*)([ -/]*)([@-~])', data[i:])
+                if m:
+                    if m.group(3) == 'm' and not m.group(1).startswith('?'):
+                        a = _sgr(m.group(1), a)
+                    i += m.end()
+                    continue
+            elif i + 1 < n and data[i + 1] == ']':
+                end = i + 2
+                while end < n and data[end] != '\x07' and \
+                        data[end:end + 2] != '\x1b\\':
+                    end += 1
+                i = end + (1 if end < n and data[end] == '\x07' else 2)
+                continue
+            elif i + 1 < n and data[i + 1] in '()':
+                i += 3
+                continue
+            i += 2
+            continue
+        if c == '\n':
+            lines.append([])
+        elif c in '\x0e\x0f':       # SO/SI around line-drawing characters
+            pass
+        elif c >= ' ':
+            lines[-1].append(Cell(c, a))
+            if unicodedata.east_asian_width(c) in ('W', 'F'):
+                lines[-1].append(Cell('', a))
+        i += 1
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+class Screen:
+    def __init__(self, raw):
+        self.raw = raw
+        self.cells = parse_capture(raw)
+        self.lines = [''.join(c.ch if c.ch else '' for c in row)
+                      for row in self.cells]
+        # column-exact text: fillers as spaces are not wanted, keep the
+        # index of each cell instead
+        self.col_text = [''.join(c.ch if c.ch else '\0' for c in row)
+                         for row in self.cells]
+
+    def text(self):
+        return '\n'.join(self.lines)
+
+    def line(self, y):
+        return self.lines[y] if y < len(self.lines) else ''
+
+    def span(self, y, start, end):
+        row = self.cells[y] if y < len(self.cells) else []
+        return row[start:end]
+
+    def tables(self):
+        """Every process table on the screen."""
+        out = []
+        for y, text in enumerate(self.col_text):
+            if text.startswith('  PPID') and 'COMMAND' in text:
+                out.append(Table(self, y))
+        return out
+
+    def table(self):
+        t = self.tables()
+        if len(t) != 1:
+            raise Failure('expected one process table on screen, found %d:'
+                          '\n%s' % (len(t), self.text()))
+        return t[0]
+
+
+class Row:
+    """One table row: values (text), spans (start, end) per column."""
+
+    def __init__(self, screen, y):
+        self.screen = screen
+        self.y = y
+        self.values = {}
+        self.spans = {}
+        self.selected = False
+        self.exited = False
+        self.zombie = False
+
+    def value(self, col):
+        return self.values[col]
+
+    def pid(self):
+        return int(self.values['PID'])
+
+    def ppid(self):
+        return int(self.values['PPID'].split()[0])
+
+    def cells(self, col):
+        s, e = self.spans[col]
+        return self.screen.span(self.y, s, e)
+
+    def is_highlighted(self, col, mono=False):
+        cells = [c for c in self.cells(col) if c.ch not in ('', ' ')]
+        if not cells:
+            return False
+        test = Cell.highlighted_mono if mono else Cell.highlighted_colour
+        return all(test(c) for c in cells)
+
+    def has_any_mark(self, col):
+        cells = [c for c in self.cells(col) if c.ch not in ('', ' ')]
+        return any(c.rev or c.highlighted_colour() or
+                   (c.bg is not None) for c in cells)
+
+    def __repr__(self):
+        return 'row(%s)' % ' | '.join('%s=%s' % (c, self.values.get(c))
+                                     for c in COLUMNS)
+
+
+class Table:
+    def __init__(self, screen, y):
+        self.screen = screen
+        self.y = y
+        header = screen.col_text[y]
+        toks = [(m.group(), m.start(), m.end())
+                for m in re.finditer(r'\S+', header)]
+        names = [t[0] for t in toks]
+        if names != COLUMNS:
+            raise Failure('unexpected table header: %r' % header)
+        self.start = {t[0]: t[1] for t in toks}
+        self.end = {t[0]: t[2] for t in toks}
+        self.rows = []
+        yy = y + 1
+        while yy < len(screen.col_text):
+            text = screen.col_text[yy]
+            if not (len(text) > 2 and text[0] in ' >' and text[1] == ' '
+                    and text[2].isdigit()):
+                break
+            self.rows.append(self._row(yy, text))
+            yy += 1
+
+    def _row(self, y, text):
+        s, e = self.start, self.end
+        r = Row(self.screen, y)
+        r.selected = text[0] == '>'
+
+        def left(col, stop):
+            v = text[s[col]:stop].rstrip()
+            return v, (s[col], s[col] + len(v))
+
+        def right(col, begin):
+            v = text[begin:e[col]].strip()
+            return v, (e[col] - len(v), e[col])
+
+        seg = text[2:e['PID']].rstrip()
+        head, _, pid = seg.rpartition(' ')
+        ppid = head.strip()
+        r.values['PPID'], r.spans['PPID'] = ppid, (2, 2 + len(ppid))
+        r.values['PID'], r.spans['PID'] = pid, (e['PID'] - len(pid), e['PID'])
+        r.values['PGID'], r.spans['PGID'] = right('PGID', e['PID'])
+        r.values['SID'], r.spans['SID'] = right('SID', e['PGID'])
+        seg = text[s['TTY']:e['TPGID']].split()
+        tty, tpgid = (seg[0], seg[-1]) if len(seg) >= 2 else ('', '')
+        r.values['TTY'], r.spans['TTY'] = tty, (s['TTY'], s['TTY'] + len(tty))
+        r.values['TPGID'], r.spans['TPGID'] = tpgid, (e['TPGID'] - len(tpgid),
+                                                      e['TPGID'])
+        seg = text[s['STAT']:e['UID']].split()
+        st, uid = (seg[0], seg[-1]) if len(seg) >= 2 else ('', '')
+        r.values['STAT'], r.spans['STAT'] = st, (s['STAT'], s['STAT'] + len(st))
+        r.values['UID'], r.spans['UID'] = uid, (e['UID'] - len(uid), e['UID'])
+        r.values['UMASK'], r.spans['UMASK'] = left('UMASK', s['CWD'] - 1)
+        r.values['CWD'], r.spans['CWD'] = left('CWD', s['FDS'] - 1)
+        r.values['FDS'], r.spans['FDS'] = left('FDS', s['COMMAND'] - 1)
+        cmd = text[s['COMMAND']:].rstrip().replace('\0', '')
+        if cmd.endswith(' (exited)'):
+            r.exited = True
+            cmd = cmd[:-len(' (exited)')]
+        elif cmd.endswith(' (zombie)'):
+            r.zombie = True
+            cmd = cmd[:-len(' (zombie)')]
+        r.values['COMMAND'] = cmd
+        r.spans['COMMAND'] = (s['COMMAND'], s['COMMAND'] + len(cmd))
+        # A capture can catch curses halfway through a frame whose
+        # column widths changed: such a row does not parse; look again.
+        v = r.values
+        if not (re.fullmatch(r'\d+', v['PID']) and
+                re.fullmatch(r'\d+', v['PGID']) and
+                re.fullmatch(r'\d+', v['SID']) and
+                re.fullmatch(r'-?\d+', v['TPGID']) and
+                re.fullmatch(r'\d+|-', v['UID']) and
+                re.match(r'\d+( |$)', v['PPID'])):
+            raise Failure('a table row does not parse (a frame caught '
+                          'half drawn?): %r' % text)
+        # An exited row is dim throughout; its " (exited)" may be cut
+        # off at the right edge when COMMAND has little room.
+        inked = [c for c in self.screen.cells[y][2:] if c.ch not in ('', ' ')]
+        if inked and all(c.dim for c in inked):
+            r.exited = True
+        self.cwd_width = s['FDS'] - 1 - s['CWD']
+        self.fds_width = s['COMMAND'] - 1 - s['FDS']
+        return r
+
+    def live(self):
+        return [r for r in self.rows if not r.exited]
+
+    def focus(self):
+        """The row of the chain process the story is at: the live row
+        whose COMMAND is a step program."""
+        rows = [r for r in self.live()
+                if r.values['COMMAND'].startswith('step-')]
+        return rows
+
+
+def cut_equal(shown, actual, width):
+    """The screen may cut a long value to its column's width."""
+    return shown == actual or (len(shown) >= width - 1 and
+                               actual.startswith(shown) and len(shown) > 0)
+
+
+def compare_row(row, table, inspector_pid=None):
+    """Problems (a list of strings) between a table row and ps + /proc."""
+    problems = []
+    pid = row.pid()
+    ps = ps_table([pid]).get(pid)
+    if ps is None:
+        return ['PID %d: on screen as live, but ps does not know it' % pid]
+    for col in ['PID', 'PGID', 'SID', 'TTY', 'TPGID', 'STAT', 'UID']:
+        if row.values[col] != ps[col]:
+            problems.append('PID %d: %s is %r on screen, ps says %r'
+                            % (pid, col, row.values[col], ps[col]))
+    if str(row.ppid()) != ps['PPID']:
+        problems.append('PID %d: PPID is %r on screen, ps says %s'
+                        % (pid, row.values['PPID'], ps['PPID']))
+    if ps['PPID'] == '1' and row.values['PPID'] != '1 init':
+        problems.append('PID %d: PPID 1 shown as %r, not "1 init"'
+                        % (pid, row.values['PPID']))
+    if inspector_pid is not None and row.ppid() == inspector_pid and \
+            '(subreaper)' not in row.values['PPID']:
+        problems.append('PID %d: adopted by the inspector, but PPID %r '
+                        'does not say "(subreaper)"'
+                        % (pid, row.values['PPID']))
+    status = read_status(pid)
+    if status is None:
+        return problems + ['PID %d: /proc/%d/status is gone' % (pid, pid)]
+    umask = status.get('Umask', '-')
+    if row.values['UMASK'] != umask:
+        problems.append('PID %d: UMASK is %r on screen, /proc says %r'
+                        % (pid, row.values['UMASK'], umask))
+    try:
+        cwd = escape(os.readlink('/proc/%d/cwd' % pid).encode(
+            'utf-8', 'surrogateescape'))
+    except OSError:
+        cwd = '-'
+    if not cut_equal(row.values['CWD'], cwd, table.cwd_width):
+        problems.append('PID %d: CWD is %r on screen, /proc says %r'
+                        % (pid, row.values['CWD'], cwd))
+    fds = expected_fds(pid)
+    if fds is not None and not cut_equal(row.values['FDS'], fds,
+                                         table.fds_width):
+        problems.append('PID %d: FDS is %r on screen, /proc says %r'
+                        % (pid, row.values['FDS'], fds))
+    st = read_stat(pid)
+    if st is not None:
+        comm = escape(st['comm'])
+        if not (row.values['COMMAND'] == comm or
+                (comm.startswith(row.values['COMMAND']) and
+                 len(row.values['COMMAND']) > 0 and
+                 row.spans['COMMAND'][1] >= len(row.screen.col_text[row.y]))):
+            problems.append('PID %d: COMMAND is %r on screen, /proc says %r'
+                            % (pid, row.values['COMMAND'], comm))
+    return problems
+
+
+# ---------------------------------------------------------------- tmux
+
+def tmux_program():
+    return os.environ.get('TMUX_PROGRAM') or shutil.which('tmux')
+
+
+class Session:
+    """One tmux server of our own with one window running a command.
+
+    with Session('walk', daemonlab, steps) as s:
+        s.start([...])
+        ...
+    Leaving the block kills the server and every tagged process."""
+
+    counter = 0
+
+    def __init__(self, name, daemonlab, steps_dir, cols=100, rows=30):
+        Session.counter += 1
+        self.tmux = tmux_program()
+        if self.tmux is None:
+            raise SystemExit(SKIP)
+        self.sock = 'dlab-e2e-%s-%d-%d' % (name, os.getpid(), Session.counter)
+        self.tag = '%s-%d-%d-%d' % (name, os.getpid(), Session.counter,
+                                    time.time_ns() % 1000000007)
+        self.daemonlab = daemonlab
+        self.steps_dir = steps_dir
+        self.cols, self.rows = cols, rows
+        self.dir = tempfile.mkdtemp(prefix='dlab-e2e-')
+        self.locale = utf8_locale()
+        self.term = terminfo_for_tmux()
+        self.pane_pid = self.server_pid = None
+        self.pane_start = self.server_start = None
+        self.seen = {}              # pid -> starttime, every row we saw
+        self.env = {k: v for k, v in os.environ.items()
+                    if k not in ('TMUX', 'TMUX_PANE', 'NO_COLOR')
+                    and not k.startswith('LC_')}
+        self.env['LANG'] = self.locale
+        self.env['LC_ALL'] = self.locale
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.cleanup()
+        return False
+
+    # -- tmux commands
+    def cmd(self, *args, check=True):
+        p = subprocess.run([self.tmux, '-u', '-L', self.sock, '-f',
+                            '/dev/null'] + list(args),
+                           capture_output=True, stdin=subprocess.DEVNULL,
+                           env=self.env, cwd=self.dir)
+        if check and p.returncode != 0:
+            raise Failure('tmux %s: %s' % (' '.join(args),
+                                           p.stderr.decode(errors='replace')))
+        return p.stdout.decode('utf-8', errors='replace')
+
+    def start(self, args, env=None, no_color=False):
+        """Runs daemonlab ARGS in the window. The command goes through a
+        small script, so any bytes in it (a hostile name) reach the
+        inspector as they are."""
+        extra = {
+            'TERM': self.term,
+            'LANG': self.locale,
+            'LC_ALL': self.locale,
+            'DAEMONLAB_STEPS_DIR': self.steps_dir,
+            TAG_VAR: self.tag,
+        }
+        if no_color:
+            extra['NO_COLOR'] = '1'
+        extra.update(env or {})
+        script = os.path.join(self.dir, 'run.sh')
+        with open(script, 'wb') as f:
+            f.write(b'#!/bin/sh\nexec env -u NO_COLOR ' +
+                    b' '.join(shlex.quote('%s=%s' % kv).encode(
+                        'utf-8', 'surrogateescape') for kv in extra.items()) +
+                    b' ' + b' '.join(
+                        shlex.quote(a).encode('utf-8', 'surrogateescape')
+                        if isinstance(a, str) else
+                        shlex.quote(a.decode('utf-8', 'surrogateescape'))
+                        .encode('utf-8', 'surrogateescape')
+                        for a in [self.daemonlab] + list(args)) + b'\n')
+        # Options first, so the window is the whole COLSxROWS from the
+        # start (no status line) and a dead pane stays for inspection.
+        self.cmd('start-server',
+                 ';', 'set-option', '-g', 'status', 'off',
+                 ';', 'set-option', '-g', 'remain-on-exit', 'on',
+                 ';', 'set-option', '-g', 'exit-empty', 'off',
+                 ';', 'new-session', '-d', '-s', 'e2e', '-x', str(self.cols),
+                 '-y', str(self.rows), '-c', self.dir,
+                 'exec /bin/sh %s' % shlex.quote(script))
+        self.pane_pid = int(self.display('#{pane_pid}'))
+        self.server_pid = int(self.display('#{pid}'))
+        self.pane_start = (read_stat(self.pane_pid) or {}).get('starttime')
+        self.server_start = (read_stat(self.server_pid) or {}).get(
+            'starttime')
+        log('tmux -L %s: server PID %d, daemonlab PID %d' % (
+            self.sock, self.server_pid, self.pane_pid))
+        # the shell script execs env, which execs daemonlab: same PID
+        deadline = time.time() + 5
+        while time.time() < deadline:
+            st = read_stat(self.pane_pid)
+            if st is not None and st['comm'] == b'daemonlab':
+                break
+            time.sleep(0.02)
+        return self.pane_pid
+
+    def display(self, fmt):
+        return self.cmd('display-message', '-p', '-t', 'e2e', fmt).strip()
+
+    def pane_dead(self):
+        try:
+            return self.display('#{pane_dead}') == '1'
+        except Failure:
+            return True
+
+    def dead_status(self):
+        try:
+            return self.display('#{pane_dead_status}')
+        except Failure:
+            return ''
+
+    def send(self, *keys):
+        self.cmd('send-keys', '-t', 'e2e', *keys)
+
+    def resize(self, cols, rows):
+        self.cmd('resize-window', '-t', 'e2e', '-x', str(cols), '-y',
+                 str(rows))
+
+    def capture(self):
+        return Screen(self.cmd('capture-pane', '-p', '-e', '-t', 'e2e'))
+
+    def wait(self, predicate, what, timeout=10.0, interval=0.05):
+        """Captures until predicate(screen) is true; returns the screen."""
+        deadline = time.time() + timeout
+        screen = None
+        while True:
+            screen = self.capture()
+            try:
+                if predicate(screen):
+                    return screen
+            except Failure:
+                pass
+            if time.time() > deadline:
+                raise Failure('timed out after %.0f s waiting for %s; the '
+                              'screen:\n%s' % (timeout, what, screen.text()))
+            if self.pane_pid and self.pane_dead():
+                raise Failure('daemonlab ended (status %s) while waiting for '
+                              '%s; the screen:\n%s'
+                              % (self.dead_status(), what,
+                                 self.capture().text()))
+            time.sleep(interval)
+
+    def remember(self, table):
+        """Every PID the table shows, with its start time, for the end."""
+        for r in table.rows:
+            pid = r.pid()
+            if pid not in self.seen:
+                st = read_stat(pid)
+                self.seen[pid] = st['starttime'] if st else None
+
+    def remaining(self):
+        """Processes of the run still running: PIDs we saw in the table
+        (same start time) and tagged ones."""
+        left = set()
+        for pid, start in self.seen.items():
+            if start is not None and alive(pid, start):
+                left.add(pid)
+        left.update(tagged_processes(self.tag))
+        left.discard(os.getpid())
+        return sorted(left)
+
+    def wait_none_remaining(self, timeout):
+        deadline = time.time() + timeout
+        while True:
+            reap_zombie_children()
+            left = self.remaining()
+            if not left:
+                return
+            if time.time() > deadline:
+                raise Failure('still running %.1f s later: %s' % (
+                    timeout, '; '.join(describe(p) for p in left)))
+            time.sleep(0.05)
+
+    def cleanup(self):
+        """Kills the server and everything tagged, even after a failure,
+        and reaps what comes back to us: nothing may be left for init."""
+        try:
+            subprocess.run([self.tmux, '-L', self.sock, '-f', '/dev/null',
+                            'kill-server'], capture_output=True,
+                           stdin=subprocess.DEVNULL, env=self.env,
+                           timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            pass
+        deadline = time.time() + 5
+        while True:
+            targets = set(tagged_processes(self.tag))
+            for pid, start in self.seen.items():
+                if start is not None and alive(pid, start):
+                    targets.add(pid)
+            for pid, start in ((self.server_pid, self.server_start),
+                               (self.pane_pid, self.pane_start)):
+                if pid and start is not None and alive(pid, start):
+                    targets.add(pid)
+            targets.update(live_children())
+            targets.discard(os.getpid())
+            for pid in targets:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            reap_zombie_children()
+            if not targets and not live_children(zombies=True):
+                break
+            if time.time() > deadline:
+                log('e2e: cleanup: still there: %s' % '; '.join(
+                    describe(p) for p in sorted(targets)))
+                break
+            time.sleep(0.05)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def live_children(zombies=False):
+    """Our children (we run no subprocess while this is called): after a
+    test, only orphans that came to us, and the tmux server."""
+    me = os.getpid()
+    out = []
+    for pid in proc_pids():
+        st = read_stat(pid)
+        if st is not None and st['ppid'] == me and \
+                (zombies or st['state'] != 'Z'):
+            out.append(pid)
+    return out
+
+
+# ---------------------------------------------------------------- steps
+
+def title_step(screen):
+    """(K, key) from the title bar "step K/N: KEY", or (0, '')."""
+    m = re.search(r'step (\d+)/(\d+)(?:: (\S+))?', screen.line(0))
+    if not m:
+        return 0, ''
+    return int(m.group(1)), m.group(3) or ''
+
+
+def wait_step(session, k, key, total=9, timeout=10.0):
+    want = 'step %d/%d: %s ' % (k, total, key)
+    return session.wait(lambda s: want in s.line(0) and s.tables() and
+                        len(s.table().rows) > 0,
+                        'the title to show "%s"' % want.strip(),
+                        timeout=timeout)
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: not a test failure to be collected, the end."""
+
+
+def _terminated(sig, frame):
+    raise Terminated('ended by signal %d (a meson timeout?)' % sig)
+
+
+def on_termination():
+    """SIGTERM (meson's timeout) and SIGHUP raise, so that the cleanup in
+    finally blocks still kills the tmux server and the launched chain."""
+    signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGHUP, _terminated)
+
+
+def run_test(name, body):
+    """Runs body() as the test: prints PASS/FAIL, exits 0/1 (77: skip)."""
+    become_subreaper()
+    on_termination()
+    try:
+        body()
+    except (Failure, Terminated) as e:
+        log('FAIL %s: %s' % (name, e))
+        sys.exit(1)
+    except SystemExit:
+        raise
+    except BaseException:
+        import traceback
+        traceback.print_exc()
+        log('FAIL %s: unexpected error' % name)
+        sys.exit(1)
+    finally:
+        reap_zombie_children()
+    log('PASS %s' % name)
+    sys.exit(0)
