@@ -693,7 +693,7 @@ class Session:
         self.dir = tempfile.mkdtemp(prefix='dlab-e2e-')
         self.locale = utf8_locale()
         self.term = terminfo_for_tmux()
-        self.pane_pid = self.server_pid = None
+        self.pane_pid = self.server_pid = self.socket_path = None
         self.pane_start = self.server_start = None
         self.seen = {}              # pid -> starttime, every row we saw
         self.env = {k: v for k, v in os.environ.items()
@@ -730,6 +730,9 @@ class Session:
             'LC_ALL': self.locale,
             'DAEMONLAB_STEPS_DIR': self.steps_dir,
             TAG_VAR: self.tag,
+            # the inspector's private folder (socket, forgotten file) goes
+            # into ours, so even a SIGKILLed inspector leaves no litter
+            'TMPDIR': self.dir,
         }
         if no_color:
             extra['NO_COLOR'] = '1'
@@ -756,6 +759,7 @@ class Session:
                  'exec /bin/sh %s' % shlex.quote(script))
         self.pane_pid = int(self.display('#{pane_pid}'))
         self.server_pid = int(self.display('#{pid}'))
+        self.socket_path = self.display('#{socket_path}')
         self.pane_start = (read_stat(self.pane_pid) or {}).get('starttime')
         self.server_start = (read_stat(self.server_pid) or {}).get(
             'starttime')
@@ -882,6 +886,13 @@ class Session:
                     describe(p) for p in sorted(targets)))
                 break
             time.sleep(0.05)
+        # tmux leaves its socket behind when the server is killed
+        if self.socket_path and os.path.basename(self.socket_path) == \
+                self.sock:
+            try:
+                os.unlink(self.socket_path)
+            except OSError:
+                pass
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
