@@ -211,6 +211,22 @@ next_step(struct view *v)
 		    "right now; wait for the step to report.");
 }
 
+/* One private folder for everything the runs create (sockets, the
+ * forgotten file), so the watchdog can remove it whatever happens. */
+static char base_dir[64];
+
+static void
+make_base_dir(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(base_dir, sizeof base_dir, "%s/daemonlab-XXXXXX",
+	    tmp != NULL && *tmp != '\0' && strlen(tmp) < 40 ? tmp : "/tmp");
+	if (mkdtemp(base_dir) == NULL)
+		die("cannot make a folder in %s", tmp ? tmp : "/tmp",
+		    "set TMPDIR to a writable folder");
+}
+
 struct launch_plan {
 	const char *title[2];
 	char **argv[2];
@@ -226,7 +242,7 @@ start_runs(struct view *v, struct run runs[2], const struct launch_plan *plan)
 
 	for (i = 0; i < plan->n; i++) {
 		if (run_start(&runs[i], plan->title[i], plan->argv[i],
-		    plan->chain[i], steps_dir(), err, sizeof err) == -1) {
+		    plan->chain[i], steps_dir(), base_dir, err, sizeof err) == -1) {
 			ui_end();
 			die("%s", err, NULL);
 		}
@@ -270,13 +286,15 @@ handle_key(struct view *v, int key, struct run runs[2],
 		}
 		break;
 	case KEY_UP:
-		if (v->selected < 0)
-			v->selected = s->nrows - 1;
-		else if (v->selected > 0)
-			v->selected--;
-		break;
 	case KEY_DOWN:
-		if (v->selected < s->nrows - 1)
+		if (v->selected < 0) {    /* the selection followed the focus */
+			struct row *f = story_find(s, s->focus);
+
+			v->selected = f != NULL ? (int)(f - s->rows) : 0;
+		}
+		if (key == KEY_UP && v->selected > 0)
+			v->selected--;
+		if (key == KEY_DOWN && v->selected < s->nrows - 1)
 			v->selected++;
 		break;
 	case '?':
@@ -342,7 +360,6 @@ main(int argc, char *argv[])
 	char err[256];
 	struct sigaction sa = { .sa_handler = on_quit };
 
-	setlocale(LC_ALL, "");
 	v.lang = default_lang();
 	while ((opt = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1)
 		switch (opt) {
@@ -397,6 +414,7 @@ main(int argc, char *argv[])
 			}
 	}
 
+	setlocale(LC_ALL, "");    /* wide characters: Chinese lessons */
 	if (ui_start(err, sizeof err) == -1)
 		die("%s", err, NULL);
 	sigaction(SIGTERM, &sa, NULL);
@@ -406,12 +424,15 @@ main(int argc, char *argv[])
 	sa.sa_flags = SA_NOCLDSTOP;
 	sigaction(SIGCHLD, &sa, NULL);
 	if (npids == 0) {
-		watchdog = watchdog_start();
+		make_base_dir();
+		watchdog = watchdog_start(base_dir);
 		start_runs(&v, runs, &plan);
 	}
 	loop(&v, runs, &plan);
 	stop_runs(&v);
 	ui_end();
 	watchdog_stop(watchdog);
+	if (npids == 0)
+		rmdir(base_dir);
 	return 0;
 }

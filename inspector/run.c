@@ -37,13 +37,12 @@ open_socket(struct run *r)
 
 int
 run_start(struct run *r, const char *title, char **argv,
-    const struct chain *chain, const char *steps_dir, char *err,
-    size_t errsize)
+    const struct chain *chain, const char *steps_dir, const char *base,
+    char *err, size_t errsize)
 {
 	static char env_sock[160], env_pid[64], env_path[4096];
 	char *env[] = { env_sock, env_pid, env_path, NULL };
 	char forgotten[128];
-	const char *tmp = getenv("TMPDIR");
 
 	memset(r, 0, sizeof *r);
 	r->title = title;
@@ -51,8 +50,7 @@ run_start(struct run *r, const char *title, char **argv,
 	r->chain = chain;
 	r->sock = -1;
 	r->launch.master = -1;
-	snprintf(r->dir, sizeof r->dir, "%s/daemonlab-XXXXXX",
-	    tmp != NULL && strlen(tmp) < 40 ? tmp : "/tmp");
+	snprintf(r->dir, sizeof r->dir, "%s/run-XXXXXX", base);
 	if (mkdtemp(r->dir) == NULL || open_socket(r) == -1 ||
 	    story_init(&r->story) == -1) {
 		snprintf(err, errsize, "cannot set up %s: %s", r->dir,

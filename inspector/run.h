@@ -20,7 +20,7 @@ struct run {
 	struct launch launch;
 	struct story  story;
 	int           sock;            /* the steps' reports arrive here */
-	char          dir[64];         /* private folder: socket, forgotten file */
+	char          dir[96];         /* private folder: socket, forgotten file */
 	int           steps_seen;      /* pauses reported so far */
 	int           setsid_done;     /* a fork after it is the second fork */
 	char          lesson[PROTO_STEP_MAX];      /* lesson key of the current step */
@@ -35,10 +35,11 @@ struct run {
 	int           esc_state;       /* control sequence being skipped */
 };
 
-/* Starts argv on a new pty; steps_dir goes first on PATH. 0, or -1 with
- * a message in err. */
+/* Starts argv on a new pty; steps_dir goes first on PATH; the run's
+ * files go in a new folder in base. 0, or -1 with a message in err. */
 int   run_start(struct run *, const char *title, char **argv,
-    const struct chain *, const char *steps_dir, char *err, size_t errsize);
+    const struct chain *, const char *steps_dir, const char *base,
+    char *err, size_t errsize);
 /* Ends every process of the run (SIGTERM, then SIGKILL) and cleans up. */
 void  run_stop(struct run *);
 /* Handles reports waiting on the socket; returns how many. */

@@ -14,7 +14,10 @@
 int
 story_init(struct story *s)
 {
-	memset(s, 0, sizeof *s);
+	/* Not a memset: the rows are large, and --once must stay cheap. */
+	s->nrows = s->full = s->nsubreapers = 0;
+	s->focus = 0;
+	s->env_tag[0] = '\0';
 	s->self = getpid();
 	s->procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	return s->procfd == -1 ? -1 : 0;
@@ -115,9 +118,9 @@ story_add(struct story *s, pid_t pid, enum row_role role)
 		return NULL;
 	}
 	r = &s->rows[s->nrows];
-	memset(r, 0, sizeof *r);
 	if (proc_read(s->procfd, pid, &r->now.p) == -1)
 		return NULL;
+	r->has_mark = r->exited = 0;
 	r->role = role;
 	s->nrows++;
 	label(s, &r->now);

@@ -16,6 +16,7 @@ enum { PAIR_CHANGED = 1, PAIR_EXITED, PAIR_TITLE, PAIR_HEAD };
 
 static attr_t attr_changed, attr_exited, attr_title, attr_head;
 
+
 /* The screen's own words, in the lesson's language. */
 enum text { T_CHANGED, T_DETAIL, T_LESSON, T_TERMINAL, T_LEGEND, T_NOTHING,
 	T_WAITING, T_SAYS, T_ERROR, T_START, T_WATCH, T_KEYS, NTEXTS };
@@ -24,9 +25,9 @@ static const char *const texts[NTEXTS][2] = {
 	[T_DETAIL]   = { "Detail", "详情" },
 	[T_LESSON]   = { "Lesson", "课文" },
 	[T_TERMINAL] = { "Terminal", "终端" },
-	[T_LEGEND]   = { "highlighted: changed by the last step · dim: exited "
-	    "· >: selected (Up/Down)", "高亮：上一步改变的值 · 暗色：已退出 · "
-	    ">：选中的行（上/下键）" },
+	[T_LEGEND]   = { "highlighted: changed by the last step · x, dim: "
+	    "exited · >: selected (Up/Down)", "高亮：上一步改变的值 · x、暗色："
+	    "已退出 · >：选中的行（上/下键）" },
 	[T_NOTHING]  = { "nothing yet", "还没有变化" },
 	[T_WAITING]  = { "waiting for the first step", "等待第一步" },
 	[T_SAYS]     = { "step says:", "步骤报告：" },
@@ -163,18 +164,16 @@ rule(int y, int x, int width, const char *title)
 }
 
 /* Word-wraps text into lines of width columns, from line y, at most max
- * lines; CJK text, which has no spaces, breaks between characters. */
+ * lines; CJK text, which has no spaces, breaks between characters. The
+ * text is ours or already escaped: a "\n" in it starts a new line. */
 static int
 wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 {
-	char escaped[4096];
-	const char *p = escaped;
+	const char *p = text;
 	int lines = 0;
 
-	escape_str(text, strlen(text), escaped, sizeof escaped);
-	/* The lesson text is ours: its "\n" marks paragraphs, not danger. */
 	while (*p != '\0' && lines < max) {
-		const char *nl = strstr(p, "\\n");
+		const char *nl = strchr(p, '\n');
 		int room = fit(p, width, NULL), len = room, brk;
 
 		if (nl != NULL && nl - p <= room)
@@ -190,16 +189,14 @@ wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 		attroff(attr);
 		lines++;
 		p += len;
-		if (strncmp(p, "\\n", 2) == 0)
-			p += 2;
+		if (*p == '\n')
+			p++;
 		while (*p == ' ')
 			p++;
 	}
 	return lines;
 }
 
-/* Column widths for this story in width columns: numbers as wide as
- * their values, the rest shared by PPID, CWD, FDS and COMMAND. */
 static int
 measure(const struct story *s, int w[NCOLUMNS])
 {
@@ -209,9 +206,12 @@ measure(const struct story *s, int w[NCOLUMNS])
 	for (i = 0; i < NCOLUMNS; i++) {
 		w[i] = (int)strlen(columns[i].name);
 		for (r = 0; r < s->nrows; r++) {
+			int cw;
+
 			columns[i].format(&s->rows[r].now, cell, sizeof cell);
-			if (escape_width(cell) > w[i])
-				w[i] = escape_width(cell);
+			cw = escape_width(cell);
+			if (cw > w[i])
+				w[i] = cw;
 		}
 		total += w[i] + 1;
 	}
@@ -219,13 +219,13 @@ measure(const struct story *s, int w[NCOLUMNS])
 }
 
 /* Column widths for this story in width columns: every value whole if
- * it fits; else PPID drops the subreaper's name, and then COMMAND, CWD,
- * FDS and PPID are cut, in that order. */
+ * it fits; else PPID drops the subreaper's name, and then CWD, FDS and
+ * COMMAND are cut, in that order. */
 static void
 widths(const struct story *s, int width, int w[NCOLUMNS])
 {
-	static const int flexible[] = { COL_COMMAND, COL_CWD, COL_FDS, COL_PPID };
-	static const int least[] = { 12, 8, 9, 8 };
+	static const int flexible[] = { COL_CWD, COL_FDS, COL_COMMAND };
+	static const int least[] = { 6, 9, 10 };
 	int total, k, take;
 
 	columns_brief = 0;
@@ -233,7 +233,7 @@ widths(const struct story *s, int width, int w[NCOLUMNS])
 		columns_brief = 1;
 		total = measure(s, w);
 	}
-	for (k = 0; total > width && k < 4; k++) {
+	for (k = 0; total > width && k < 3; k++) {
 		take = w[flexible[k]] - least[k];
 		if (take > total - width)
 			take = total - width;
@@ -276,8 +276,12 @@ draw_table(const struct story *s, int y, int x, int width, int max,
 		    columns_changed(&row->mark, &row->now) : 0;
 		int yy = y + 1 + r - first;
 
+		/* The gutter: > selected, x exited (dim too, where a
+		 * terminal can show dim). */
 		if (r == selected)
 			mvaddstr(yy, x, ">");
+		if (row->exited)
+			put(yy, x + 1, 1, attr_exited, "x");
 		for (i = 0, cx = x + 2; i < NCOLUMNS; cx += w[i] + 1, i++) {
 			int used, pad, room = w[i];
 
@@ -285,9 +289,7 @@ draw_table(const struct story *s, int y, int x, int width, int max,
 			if (i == COL_COMMAND) {
 				/* The last column may use the rest of the line. */
 				room = x + width - cx;
-				if (row->exited)
-					strcat(cell, " (exited)");
-				else if (row->now.p.state == 'Z')
+				if (row->now.p.state == 'Z' && !row->exited)
 					strcat(cell, " (zombie)");
 			}
 			fit(cell, room, &used);
@@ -435,20 +437,23 @@ static void
 draw_title(const struct view *v, int y)
 {
 	const struct run *r = v->nruns > 0 ? v->runs[0] : NULL;
-	char text[256];
+	char text[256], title[160];
 	int len;
 
+	/* "-- COMMAND" makes the command's name the title: escape it. */
+	if (r != NULL)
+		escape_str(r->title, strlen(r->title), title, sizeof title);
 	fill(y, 0, COLS, attr_title);
 	if (r != NULL && r->chain != NULL && v->nruns == 1)
 		len = snprintf(text, sizeof text, " step %d/%d%s%s · %s",
 		    r->steps_seen, chain_length(r->chain),
 		    r->steps_seen ? ": " : "", r->steps_seen ? r->lesson : "",
-		    r->title);
+		    title);
 	else if (v->nruns == 2)
 		len = snprintf(text, sizeof text, " daemonlab · compare: "
 		    "System V (double fork) and BSD (single fork)");
 	else if (r != NULL)
-		len = snprintf(text, sizeof text, " daemonlab · %s", r->title);
+		len = snprintf(text, sizeof text, " daemonlab · %s", title);
 	else
 		len = snprintf(text, sizeof text, " daemonlab · attached");
 	put(y, 0, COLS - 38, attr_title, text);

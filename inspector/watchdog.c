@@ -1,6 +1,7 @@
 /* watchdog.c - sweep up after the inspector, however it ended. */
 #include <dirent.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,8 +51,18 @@ sweep(const char *tag)
 	return found;
 }
 
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
 static _Noreturn void
-watch(int fd, pid_t inspector)
+watch(int fd, pid_t inspector, const char *dir)
 {
 	struct timespec tick = { 0, 50 * 1000000 };
 	char tag[64], byte;
@@ -73,11 +84,13 @@ watch(int fd, pid_t inspector)
 		quiet = sweep(tag) ? 0 : quiet + 1;
 		nanosleep(&tick, NULL);
 	}
+	if (dir != NULL)
+		nftw(dir, remove_one, 8, FTW_DEPTH | FTW_PHYS);
 	_exit(0);
 }
 
 pid_t
-watchdog_start(void)
+watchdog_start(const char *dir)
 {
 	int p[2];
 	pid_t pid, inspector = getpid();
@@ -91,7 +104,7 @@ watchdog_start(void)
 	}
 	if (pid == 0) {
 		close(p[1]);
-		watch(p[0], inspector);
+		watch(p[0], inspector, dir);
 	}
 	close(p[0]);
 	guard_fd = p[1];

@@ -12,8 +12,9 @@
 
 #include <sys/types.h>
 
-/* Returns the watchdog's PID, or -1. */
-pid_t watchdog_start(void);
+/* Returns the watchdog's PID, or -1. Once the inspector is gone and its
+ * processes swept, the watchdog removes the folder dir and all in it. */
+pid_t watchdog_start(const char *dir);
 /* At a normal exit: let it sweep, and reap it. */
 void  watchdog_stop(pid_t);
 

@@ -525,7 +525,7 @@ class Table:
         yy = y + 1
         while yy < len(screen.col_text):
             text = screen.col_text[yy]
-            if not (len(text) > 2 and text[0] in ' >' and text[1] == ' '
+            if not (len(text) > 2 and text[0] in ' >' and text[1] in ' x'
                     and text[2].isdigit()):
                 break
             self.rows.append(self._row(yy, text))
@@ -535,6 +535,7 @@ class Table:
         s, e = self.start, self.end
         r = Row(self.screen, y)
         r.selected = text[0] == '>'
+        r.exited = text[1] == 'x'     # the gutter marks an exited row
 
         def left(col, stop):
             v = text[s[col]:stop].rstrip()
