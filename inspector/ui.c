@@ -163,27 +163,51 @@ rule(int y, int x, int width, const char *title)
 	attroff(attr_head);
 }
 
+/* Where a line of at most width columns may end in p: the byte count
+ * before the last space, or beside a wide (CJK) character, that fits;
+ * the whole room when there is none. *room gets what fits at all. */
+static int
+line_break(const char *p, int width, int *room)
+{
+	mbstate_t st;
+	int bytes = 0, cols = 0, w, last = 0, prev_wide = 0;
+	wchar_t wc;
+	size_t n;
+
+	memset(&st, 0, sizeof st);
+	while (p[bytes] != '\0' && p[bytes] != '\n') {
+		n = mbrtowc(&wc, p + bytes, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			n = 1;
+			w = 1;
+		} else if ((w = wcwidth(wc)) < 0) {
+			w = 1;
+		}
+		if (cols + w > width)
+			break;
+		if (p[bytes] == ' ' || w == 2 || prev_wide)
+			last = bytes;
+		prev_wide = w == 2;
+		cols += w;
+		bytes += (int)n;
+	}
+	*room = bytes;
+	if (p[bytes] == '\0' || p[bytes] == '\n' || last == 0)
+		return bytes;
+	return last;
+}
+
 /* Word-wraps text into lines of width columns, from line y, at most max
- * lines; CJK text, which has no spaces, breaks between characters. The
- * text is ours or already escaped: a "\n" in it starts a new line. */
+ * lines. The text is ours or already escaped: a newline in it starts a
+ * new line. */
 static int
 wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 {
 	const char *p = text;
-	int lines = 0;
+	int lines = 0, room, len;
 
 	while (*p != '\0' && lines < max) {
-		const char *nl = strchr(p, '\n');
-		int room = fit(p, width, NULL), len = room, brk;
-
-		if (nl != NULL && nl - p <= room)
-			len = (int)(nl - p);
-		else if (p[room] != '\0') {
-			for (brk = room; brk > 0 && p[brk] != ' '; brk--)
-				;
-			if (brk > room / 2)
-				len = brk;
-		}
+		len = line_break(p, width, &room);
 		attron(attr);
 		mvaddnstr(y + lines, x, p, len);
 		attroff(attr);
