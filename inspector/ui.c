@@ -19,7 +19,8 @@ static attr_t attr_changed, attr_exited, attr_title, attr_head;
 
 /* The screen's own words, in the lesson's language. */
 enum text { T_CHANGED, T_DETAIL, T_LESSON, T_TERMINAL, T_LEGEND, T_NOTHING,
-	T_WAITING, T_SAYS, T_ERROR, T_START, T_WATCH, T_KEYS, NTEXTS };
+	T_WAITING, T_SAYS, T_ERROR, T_START, T_WATCH, T_KEYS, T_ATTACHED,
+	T_KEYS_ATTACHED, NTEXTS };
 static const char *const texts[NTEXTS][2] = {
 	[T_CHANGED]  = { "What changed", "变化" },
 	[T_DETAIL]   = { "Detail", "详情" },
@@ -37,6 +38,14 @@ static const char *const texts[NTEXTS][2] = {
 	    "按 n（或空格）开始第一步。每一步做一个系统调用然后暂停；表格显示它"
 	    "改变了什么。" },
 	[T_WATCH]    = { "What to watch", "看什么" },
+	[T_ATTACHED] = { "Attached: once a second the inspector reads /proc for "
+	    "these processes and their descendants. When one changes, the "
+	    "change is highlighted and explained above, and the lesson for "
+	    "that kind of change shows here.", "已附加：检查器每秒读取一次这些进程"
+	    "及其后代的 /proc。某个进程一有变化，上方就会高亮并解释这个变化，"
+	    "这里显示相应的课文。" },
+	[T_KEYS_ATTACHED] = { "            q quit · Up/Down · ? help",
+	    "            q 退出 · 上/下 · ? 帮助" },
 	[T_KEYS]     = { " n next · r restart · q quit · ? help",
 	    " n 下一步 · r 重来 · q 退出 · ? 帮助" },
 };
@@ -410,7 +419,8 @@ draw_lesson(const char *key, const char *lang, int y, int x, int width,
 	int lines = 0;
 
 	if (l == NULL) {
-		wrap(y, x, width, max, A_NORMAL, say(T_START));
+		wrap(y, x, width, max, A_NORMAL, say(key[0] == '-' ?
+		    T_ATTACHED : T_START));
 		return;
 	}
 	lines += wrap(y + lines, x, width, max - lines, A_BOLD, l->title);
@@ -482,7 +492,8 @@ draw_title(const struct view *v, int y)
 		len = snprintf(text, sizeof text, " daemonlab · attached");
 	put(y, 0, COLS - 38, attr_title, text);
 	(void)len;
-	put(y, COLS - 38, 38, attr_title, say(T_KEYS));
+	put(y, COLS - 38, 38, attr_title, say(v->nruns ? T_KEYS :
+	    T_KEYS_ATTACHED));
 }
 
 static void
@@ -510,6 +521,33 @@ draw_help(void)
 	for (i = 0; i < h - 2; i++)
 		put(y + 1 + i, x + 2, w - 4, A_REVERSE | (i == 0 ? A_BOLD : 0),
 		    text[i]);
+}
+
+/* For an attached process, the lesson of the kind of change it made
+ * last; "-" (no lesson) before any. */
+static const char *
+lesson_for(struct story *s)
+{
+	const struct row *f = story_find(s, s->focus);
+	const struct proc_info *a, *b;
+
+	if (f == NULL || !f->has_mark)
+		return "-";
+	a = &f->mark.p;
+	b = &f->now.p;
+	if (a->sid != b->sid && b->sid == b->pid)
+		return "setsid";
+	if (a->tty_nr == 0 && b->tty_nr != 0)
+		return "opentty";
+	if (a->umask != b->umask)
+		return "umask";
+	if (strcmp(a->cwd, b->cwd) != 0)
+		return "chdir";
+	if (b->nfds == 0 && a->nfds > 0)
+		return "closefds";
+	if (a->ppid != b->ppid)
+		return "fork";
+	return "-";
 }
 
 static void
@@ -543,7 +581,8 @@ draw_one(struct view *v, struct story *s, struct run *r)
 		draw_terminal(r, y + 1, left + 1, COLS - left - 1, bottom);
 		mvvline(y + 1, left, ACS_VLINE, bottom);
 	}
-	draw_lesson(r != NULL ? r->lesson : "", v->lang, y + 1, 1, left - 2,
+	draw_lesson(r != NULL ? r->lesson : lesson_for(s), v->lang, y + 1, 1,
+	    left - 2,
 	    bottom);
 }
 
