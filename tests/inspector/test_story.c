@@ -995,12 +995,15 @@ START_TEST(attached_change_is_watched)
 END_TEST
 
 /* Attached to a session leader that then double-forks and exits: the
- * grandchild is ours by its session alone (the story is told of no
- * subreaper here, and the grandchild's parent is gone). */
-START_TEST(attached_leader_double_forks)
+ * grandchild is ours by its session (and group) alone: the story is told
+ * of no subreaper here, and the grandchild's parent is gone. With
+ * newgroup the grandchild leads a group of its own: the session alone. */
+static void
+leader_double_forks(int newgroup)
 {
 	static struct lab lab;
-	char *argv[] = { "story-helper", "dfork", "hold", NULL };
+	char *argv[] = { "story-helper", "dfork", "hold",
+	    newgroup ? "newgroup" : NULL, NULL };
 	const struct row *r;
 	struct facts f;
 	int p[2], status;
@@ -1024,6 +1027,7 @@ START_TEST(attached_leader_double_forks)
 	ck_assert_int_eq(facts_read_paused(daemon, &f), 0);
 	ck_assert_int_eq(f.ppid, getpid());
 	ck_assert_int_eq(f.sid, leader);
+	ck_assert_int_eq(f.pgid, newgroup ? daemon : leader);
 
 	story_refresh(&s);
 	r = row_of(leader);
@@ -1033,6 +1037,56 @@ START_TEST(attached_leader_double_forks)
 	r = row_matches(daemon);
 	ck_assert_int_eq(r->role, ROLE_CHAIN);
 	ck_assert_int_eq(r->now.p.umask, 0);
+	ck_assert_int_eq(s.nrows, 2);
+	close(p[0]);
+	story_free(&s);
+	ck_assert_int_eq(lab_finish(&lab), 0);
+}
+
+START_TEST(attached_leader_double_forks)
+{
+	leader_double_forks(0);
+}
+END_TEST
+
+START_TEST(attached_leader_double_forks_new_group)
+{
+	leader_double_forks(1);
+}
+END_TEST
+
+/* Attached to a group leader (not a session leader) that forks and
+ * exits: the child, adopted by us, is ours by its group alone. */
+START_TEST(attached_group_leader_forks)
+{
+	static struct lab lab;
+	char *argv[] = { "story-helper", "gfork", NULL };
+	const struct row *r;
+	struct facts f;
+	int p[2], status;
+	pid_t leader, child;
+
+	lab_init(&lab);
+	leader = start(&lab, STORY_HELPER, argv, NULL, helper_pipe(p));
+	close(p[1]);
+	ck_assert_int_eq(hear(p[0], "group"), leader);
+	ck_assert_int_eq(facts_read_paused(leader, &f), 0);
+	ck_assert_int_eq(f.pgid, leader);
+	ck_assert_int_ne(f.sid, leader);
+
+	story_begin();
+	ck_assert_ptr_nonnull(story_add(&s, leader, ROLE_ATTACHED));
+	ck_assert_int_eq(kill(leader, SIGUSR1), 0);
+	child = hear(p[0], "child");
+	ck_assert_int_eq(waitpid(leader, &status, 0), leader);
+	ck_assert_int_eq(facts_read_paused(child, &f), 0);
+	ck_assert_int_eq(f.ppid, getpid());
+	ck_assert_int_eq(f.pgid, leader);
+
+	story_refresh(&s);
+	ck_assert(row_of(leader)->exited);
+	r = row_matches(child);
+	ck_assert_int_eq(r->role, ROLE_CHAIN);
 	ck_assert_int_eq(s.nrows, 2);
 	close(p[0]);
 	story_free(&s);
@@ -1549,6 +1603,9 @@ main(void)
 		add(su, "cmd-c", follows_a_c_double_fork, 30);
 		add(su, "attach-watch", attached_change_is_watched, 30);
 		add(su, "attach-dfork", attached_leader_double_forks, 30);
+		add(su, "attach-dfork-group", attached_leader_double_forks_new_group,
+		    30);
+		add(su, "attach-gfork", attached_group_leader_forks, 30);
 		add(su, "vanish-exit", exit_between_add_and_refresh, 30);
 		add(su, "vanish-zombie", zombie_is_not_exited, 30);
 		add(su, "vanish-nosuch", no_such_process, 30);
