@@ -78,6 +78,14 @@ changes_describe(const struct look *a, const struct look *b,
 	const struct proc_info *p = &a->p, *q = &b->p;
 	unsigned changed = columns_changed(a, b);
 
+	/* A zombie has no umask, cwd or descriptors left to compare: its
+	 * one news is that it died. */
+	if (q->state == 'Z' && p->state != 'Z') {
+		say(&s, "STAT Z: it exited, but its parent has not reaped it "
+		    "yet (a zombie)");
+		return s.n;
+	}
+
 	if (p->pid != q->pid)
 		say(&s, "PID %d → %d: a new process (fork); the parent exited, "
 		    "the child goes on", (int)p->pid, (int)q->pid);
@@ -127,12 +135,16 @@ changes_describe(const struct look *a, const struct look *b,
 			    "this one is in the background", (int)p->tpgid,
 			    (int)q->tpgid);
 	}
-	if (p->umask != q->umask && q->umask == 0)
+	if (p->umask > 0 && q->umask == 0)
 		say(&s, "UMASK %04o → 0000: what it creates gets exactly the "
 		    "mode it asks for", (unsigned)p->umask);
-	else if (changed & 1u << COL_UMASK)
-		say(&s, "UMASK %04o → %04o", (unsigned)p->umask,
-		    (unsigned)q->umask);
+	else if (changed & 1u << COL_UMASK) {
+		char was[16], now[16];
+
+		columns[COL_UMASK].format(a, was, sizeof was);
+		columns[COL_UMASK].format(b, now, sizeof now);
+		say(&s, "UMASK %s → %s", was, now);
+	}
 	if (changed & 1u << COL_UID)
 		say(&s, "UID %ld → %ld", p->uid, q->uid);
 	if (changed & 1u << COL_CWD) {
@@ -152,8 +164,5 @@ changes_describe(const struct look *a, const struct look *b,
 		say(&s, "COMMAND %s → %s%s", was, now, p->pid == q->pid ?
 		    ": exec ran a new program in the same process" : "");
 	}
-	if (q->state == 'Z' && p->state != 'Z')
-		say(&s, "STAT Z: it exited, but its parent has not reaped it "
-		    "yet (a zombie)");
 	return s.n;
 }

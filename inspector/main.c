@@ -322,8 +322,6 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 		poll(fds, n, 1000);    /* a look a second while nothing happens */
 		while ((key = getch()) != ERR && !done)
 			done = handle_key(v, key, runs, plan);
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
 		for (i = 0; i < v->nruns; i++) {
 			run_output(v->runs[i]);
 			if (run_reports(v->runs[i]) == 0)
@@ -332,6 +330,10 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 			    v->runs[i]->steps_seen == 0)
 				story_watch(&v->runs[i]->story);
 		}
+		/* Reaped after the look: an adopted orphan's last values
+		 * are read while it is still a zombie. */
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
 		if (v->attached != NULL)
 			story_watch(v->attached);
 	}

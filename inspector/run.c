@@ -134,7 +134,9 @@ handle(struct run *r, const struct proto_msg *m, pid_t sender)
 	snprintf(r->lesson, sizeof r->lesson, "%s", lesson_key(r, m));
 	r->event = m->event;
 	if (m->event == PROTO_EXIT && m->child > 0) {
-		/* step-fork's parent, about to exit: the child goes on. */
+		/* step-fork's parent, about to exit: the child goes on.
+		 * One more look keeps the parent's last values. */
+		story_refresh(&r->story);
 		r->fork_parent = sender;
 		r->fork_child = m->child;
 		story_add(&r->story, m->child, ROLE_CHAIN);

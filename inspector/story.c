@@ -127,19 +127,30 @@ story_add(struct story *s, pid_t pid, enum row_role role)
 	return r;
 }
 
+/* The environment can be large, and the tag comes last: read it all,
+ * keeping a tag's length of overlap between two reads. */
 static int
 has_env(const struct story *s, pid_t pid)
 {
-	char path[32], env[32768];
+	static char env[32768];
+	size_t tag = strlen(s->env_tag) + 1, have = 0;
+	char path[32];
 	ssize_t n;
-	int fd;
+	int fd, found = 0;
 
 	snprintf(path, sizeof path, "%d/environ", (int)pid);
 	if ((fd = openat(s->procfd, path, O_RDONLY | O_CLOEXEC)) == -1)
 		return 0;
-	n = read(fd, env, sizeof env);
+	while (!found && (n = read(fd, env + have, sizeof env - have)) > 0) {
+		have += n;
+		found = memmem(env, have, s->env_tag, tag) != NULL;
+		if (have > tag) {
+			memmove(env, env + have - tag, tag);
+			have = tag;
+		}
+	}
 	close(fd);
-	return n > 0 && memmem(env, n, s->env_tag, strlen(s->env_tag) + 1);
+	return found;
 }
 
 /* Does a process we do not follow yet belong to the story? */

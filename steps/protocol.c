@@ -38,7 +38,8 @@ proto_format(char *buf, size_t size, const struct proto_msg *m)
 	size_t i;
 	int n;
 
-	if (!valid_step_name(m->step) || m->pid <= 0 || m->child < 0)
+	if ((unsigned)m->event > PROTO_ERROR || !valid_step_name(m->step) ||
+	    m->pid <= 0 || m->child < 0)
 		return -1;
 	if (m->child > 0)
 		snprintf(child, sizeof child, " child=%ld", (long)m->child);

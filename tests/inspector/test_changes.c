@@ -709,14 +709,10 @@ START_TEST(other_columns_format)
 }
 END_TEST
 
-/* ------------------------------------------------------------------ */
-/* Known bugs: run on their own (DAEMONLAB_KNOWN_BUGS=1), expected to fail
- * until fixed; see meson.build. */
-
 /* A zombie as proc_read() sees it: the kernel no longer shows its Umask:
- * line, its cwd or its descriptors. changes.c prints the unknown umask
- * (-1) with %04o: "UMASK 0022 → 37777777777". */
-START_TEST(known_bug_zombie_umask)
+ * line, its cwd or its descriptors; none of that is news, its death is.
+ * (Once a bug: the unknown umask printed as 37777777777.) */
+START_TEST(zombie_without_umask_cwd_or_fds)
 {
 	struct look a = started(), b = started();
 	char umask_col[16];
@@ -743,17 +739,11 @@ int
 main(void)
 {
 	Suite *s;
-	TCase *tc, *cols, *bugs;
+	TCase *tc, *cols;
 	SRunner *sr;
 	int failed;
 
-	if (getenv("DAEMONLAB_KNOWN_BUGS") != NULL) {
-		/* Only the known bugs, expected to fail: see meson.build. */
-		s = suite_create("changes-known-bugs");
-		bugs = tcase_create("known-bugs");
-		tcase_add_test(bugs, known_bug_zombie_umask);
-		suite_add_tcase(s, bugs);
-	} else {
+	{
 		s = suite_create("changes");
 		tc = tcase_create("sentences");
 		tcase_add_test(tc, nothing_changed_says_nothing);
@@ -770,6 +760,7 @@ main(void)
 		tcase_add_test(tc, terminal_foreground_and_background);
 		tcase_add_test(tc, exec_keeps_the_pid);
 		tcase_add_test(tc, zombie);
+		tcase_add_test(tc, zombie_without_umask_cwd_or_fds);
 		tcase_add_test(tc, uid_change);
 		tcase_add_test(tc, whole_steps_in_order);
 		tcase_add_test(tc, max_is_respected);

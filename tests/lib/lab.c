@@ -261,6 +261,15 @@ parent_of(const char *pid)
 	return ppid;
 }
 
+static pid_t
+parent_of_pid(pid_t pid)
+{
+	char name[16];
+
+	snprintf(name, sizeof name, "%d", (int)pid);
+	return parent_of(name);
+}
+
 /* Calls fn for every process that carries the tag or is our child. */
 static int
 each_ours(const struct lab *lab, void (*fn)(pid_t))
@@ -327,6 +336,31 @@ lab_finish(struct lab *lab)
 	if (current == lab)
 		current = NULL;
 	return left;
+}
+
+static void
+kill_child(pid_t pid)
+{
+	if (parent_of_pid(pid) == getpid())
+		kill(pid, SIGKILL);
+}
+
+int
+lab_run(Suite *s)
+{
+	struct lab none = { .tag = "-" };
+	SRunner *sr;
+	int failed;
+
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	do {
+		each_ours(&none, kill_child);
+	} while (waitpid(-1, NULL, 0) > 0 || lab_count(&none) > 0);
+	return failed;
 }
 
 char **

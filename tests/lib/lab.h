@@ -11,6 +11,7 @@
 #ifndef DAEMONLAB_LAB_H
 #define DAEMONLAB_LAB_H
 
+#include <check.h>
 #include <sys/types.h>
 
 #include "launcher.h"
@@ -53,6 +54,12 @@ void  lab_drain(struct lab *, int ms);
 int   lab_finish(struct lab *);
 /* Counts the lab's processes alive now (zombies of ours included). */
 int   lab_count(const struct lab *);
+
+/* Runs a suite and returns how many tests failed. Check ends a failed
+ * test with _exit(), past lab_finish() and any atexit handler: the runner
+ * is a child subreaper, so what such a test left comes to it, and it
+ * kills and reaps all of it at the end. */
+int   lab_run(Suite *);
 
 /* Builds argv for a named chain; "step-opentty" gets extra, if any. */
 char **lab_chain_argv(const char *chain, const char *opentty_option);

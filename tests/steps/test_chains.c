@@ -265,8 +265,6 @@ main(void)
 {
 	Suite *s = suite_create("chains");
 	TCase *tc = tcase_create("chains");
-	SRunner *sr;
-	int failed;
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, sysv_daemon_never_acquires_a_terminal);
@@ -277,9 +275,5 @@ main(void)
 	tcase_add_test(tc, ioctl_fails_on_sysv);
 	tcase_add_test(tc, mistake_setsid_fails_with_eperm);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -311,8 +311,6 @@ main(void)
 {
 	Suite *s = suite_create("harness");
 	TCase *tc = tcase_create("harness");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
@@ -332,9 +330,5 @@ main(void)
 	tcase_add_test(tc, socket_path_too_long);
 	tcase_add_test(tc, end_of_chain_waits_as_the_daemon);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
