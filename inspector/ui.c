@@ -110,28 +110,38 @@ ui_end(void)
 		endwin();
 }
 
+/* The character at p: returns its length in bytes, and its width in
+ * columns in *w (a byte that is no character counts as one column). */
+static int
+next_char(const char *p, mbstate_t *st, int *w)
+{
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, p, MB_CUR_MAX, st);
+
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		memset(st, 0, sizeof *st);
+		*w = 1;
+		return 1;
+	}
+	if ((*w = wcwidth(wc)) < 0)
+		*w = 1;
+	return (int)n;
+}
+
 /* Bytes of s that fit in width columns, never splitting a character. */
 static int
 fit(const char *s, int width, int *used)
 {
 	mbstate_t st;
-	int bytes = 0, cols = 0, w;
-	wchar_t wc;
-	size_t n;
+	int bytes = 0, cols = 0, w, n;
 
 	memset(&st, 0, sizeof st);
 	while (s[bytes] != '\0') {
-		n = mbrtowc(&wc, s + bytes, MB_CUR_MAX, &st);
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			n = 1;
-			w = 1;
-		} else if ((w = wcwidth(wc)) < 0) {
-			w = 1;
-		}
+		n = next_char(s + bytes, &st, &w);
 		if (cols + w > width)
 			break;
 		cols += w;
-		bytes += (int)n;
+		bytes += n;
 	}
 	if (used != NULL)
 		*used = cols;
@@ -179,26 +189,18 @@ static int
 line_break(const char *p, int width, int *room)
 {
 	mbstate_t st;
-	int bytes = 0, cols = 0, w, last = 0, prev_wide = 0;
-	wchar_t wc;
-	size_t n;
+	int bytes = 0, cols = 0, w, n, last = 0, prev_wide = 0;
 
 	memset(&st, 0, sizeof st);
 	while (p[bytes] != '\0' && p[bytes] != '\n') {
-		n = mbrtowc(&wc, p + bytes, MB_CUR_MAX, &st);
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			n = 1;
-			w = 1;
-		} else if ((w = wcwidth(wc)) < 0) {
-			w = 1;
-		}
+		n = next_char(p + bytes, &st, &w);
 		if (cols + w > width)
 			break;
 		if (p[bytes] == ' ' || w == 2 || prev_wide)
 			last = bytes;
 		prev_wide = w == 2;
 		cols += w;
-		bytes += (int)n;
+		bytes += n;
 	}
 	*room = bytes;
 	if (p[bytes] == '\0' || p[bytes] == '\n' || last == 0)

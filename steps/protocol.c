@@ -18,8 +18,8 @@ proto_event_name(enum proto_event e)
 	    ? event_names[e] : "?";
 }
 
-static int
-valid_step_name(const char *s)
+int
+proto_step_valid(const char *s)
 {
 	if (*s == '\0')
 		return 0;
@@ -38,7 +38,7 @@ proto_format(char *buf, size_t size, const struct proto_msg *m)
 	size_t i;
 	int n;
 
-	if ((unsigned)m->event > PROTO_ERROR || !valid_step_name(m->step) ||
+	if ((unsigned)m->event > PROTO_ERROR || !proto_step_valid(m->step) ||
 	    m->pid <= 0 || m->child < 0)
 		return -1;
 	if (m->child > 0)
@@ -123,7 +123,7 @@ proto_parse(const char *buf, size_t len, struct proto_msg *m)
 	if ((n = take(&p, end, "step", &val)) < 1 || n >= PROTO_STEP_MAX)
 		return -1;
 	memcpy(m->step, val, n);
-	if (!valid_step_name(m->step))
+	if (!proto_step_valid(m->step))
 		return -1;
 	if ((n = take(&p, end, "pid", &val)) < 0 || take_pid(val, n, &m->pid) < 0)
 		return -1;

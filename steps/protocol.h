@@ -29,6 +29,9 @@ struct proto_msg {
 
 const char *proto_event_name(enum proto_event);
 
+/* A step name: one or more of a-z, 0-9, '-', '_'. */
+int proto_step_valid(const char *);
+
 /* Returns the length written (without NUL), or -1 if buf is too small. */
 int proto_format(char *buf, size_t size, const struct proto_msg *);
 

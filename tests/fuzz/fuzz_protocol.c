@@ -16,18 +16,6 @@
 
 #include "protocol.h"
 
-static int
-step_ok(const char *s)
-{
-	if (*s == '\0')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!(*s >= 'a' && *s <= 'z') && !(*s >= '0' && *s <= '9') &&
-		    *s != '-' && *s != '_')
-			return 0;
-	return 1;
-}
-
 static void
 check_parsed(const struct proto_msg *m)
 {
@@ -35,7 +23,7 @@ check_parsed(const struct proto_msg *m)
 
 	if ((unsigned)m->event > PROTO_ERROR || m->pid <= 0 || m->child < 0)
 		abort();
-	if (memchr(m->step, '\0', sizeof m->step) == NULL || !step_ok(m->step))
+	if (memchr(m->step, '\0', sizeof m->step) == NULL || !proto_step_valid(m->step))
 		abort();
 	if (memchr(m->msg, '\0', sizeof m->msg) == NULL)
 		abort();
@@ -131,7 +119,7 @@ format_then_parse(const uint8_t *data, size_t size)
 	memcpy(m.msg, data, msglen);        /* may hold NUL, ESC, '\n' ... */
 
 	n = format_exact(sizeof line, &m, line);
-	if ((n >= 0) != step_ok(m.step))
+	if ((n >= 0) != proto_step_valid(m.step))
 		abort();
 	if (n < 0)
 		return;
