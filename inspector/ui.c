@@ -184,9 +184,9 @@ rule(int y, int x, int width, const char *title)
 
 /* Where a line of at most width columns may end in p: the byte count
  * before the last space, or beside a wide (CJK) character, that fits;
- * the whole room when there is none. *room gets what fits at all. */
+ * all that fits when there is none. */
 static int
-line_break(const char *p, int width, int *room)
+line_break(const char *p, int width)
 {
 	mbstate_t st;
 	int bytes = 0, cols = 0, w, n, last = 0, prev_wide = 0;
@@ -202,7 +202,6 @@ line_break(const char *p, int width, int *room)
 		cols += w;
 		bytes += n;
 	}
-	*room = bytes;
 	if (p[bytes] == '\0' || p[bytes] == '\n' || last == 0)
 		return bytes;
 	return last;
@@ -215,10 +214,10 @@ static int
 wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 {
 	const char *p = text;
-	int lines = 0, room, len;
+	int lines = 0, len;
 
 	while (*p != '\0' && lines < max) {
-		len = line_break(p, width, &room);
+		len = line_break(p, width);
 		attron(attr);
 		mvaddnstr(y + lines, x, p, len);
 		attroff(attr);
