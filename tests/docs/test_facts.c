@@ -1,0 +1,1207 @@
+/*
+ * test_facts.c - the lessons cannot drift: every fact that a lesson's
+ * "What to watch" section states, in English and in Chinese, is checked
+ * against the live kernel while the chains run.
+ *
+ * THE GRAMMAR
+ *
+ * The section ("## What to watch", "## 看什么") is a Markdown list; an
+ * item starts with "- " and its indented continuation lines are joined
+ * with a space. Each item is exactly one of:
+ *
+ *   1. A fact:       - SUBJECT [SCOPE] SEP VALUE [TAIL]
+ *
+ *        SUBJECT  **COL** { JOIN **COL** }
+ *                 COL is a column of the table: PPID PID PGID SID TTY
+ *                 TPGID STAT UID UMASK CWD FDS COMMAND
+ *        JOIN     ", " | " and " | "、" | " 和 "
+ *        SCOPE    " (`S`)" or "（`S`）": which runs the fact is about.
+ *                 S is a chain (sysv, bsd, mistake) and/or an option of
+ *                 step-opentty (--noctty, --ioctl), e.g. `bsd --ioctl`;
+ *                 or `to the end`. Without a chain: every chain that has
+ *                 the lesson's step. Without an option: the runs in which
+ *                 the lesson's step has no option (for any step but
+ *                 opentty, every run). `to the end`: the state holds at
+ *                 this pause and at every later pause of the chain.
+ *        SEP      ": " | "："
+ *        VALUE    V               the state at this pause, for each COL
+ *                 V " → " V       before (at the previous pause, the
+ *                                 focus process then) → after (now)
+ *        V        ["e.g. " | "例如 "] "`" TOKEN "`"    "e.g." marks an
+ *                 example; it is checked like any value, in runs that
+ *                 start from umask 0022 (lab_init sets it).
+ *        TAIL     nothing, or prose that starts with one of
+ *                 : ; . , ! (  ：；。，！（   - not checked.
+ *
+ *      TOKEN, literal (by column):
+ *        PPID PID PGID SID TPGID UID   a decimal number: `1`, `-1`
+ *        TTY      `?`: no controlling terminal
+ *        STAT     as ps(1) and the table print it: `S+`, `Ss`, `Ss+`
+ *        UMASK    four octal digits: `0000`, `0022`
+ *        CWD      an absolute path: `/`
+ *        FDS      `none`: no descriptor open; or `0-2 WHAT` or
+ *                 `0-2 WHAT +K`: 0, 1 and 2 all open on WHAT, and exactly
+ *                 K others; WHAT is `null` (/dev/null), `pts/N` or `pts/M`
+ *        COMMAND  the process name
+ *      TOKEN, symbol:
+ *        `same`       as at the previous pause (a state only)
+ *        `new`        not as at the previous pause; for PID, and that
+ *                     process has exited (a state only)
+ *        `PID` `PGID` `SID`  the focus process's own PID, PGID or SID,
+ *                     then (before) or now (after)
+ *        `shell`      the PID of the shell that started the chain; it
+ *                     leads its own session and process group
+ *        `subreaper`  the chain's nearest child subreaper: the inspector
+ *                     (here, the test process; by hand, 1 or e.g.
+ *                     systemd --user)
+ *        `pts/N`      TTY, FDS: the terminal the chain was started on
+ *        `pts/M`      TTY: a pseudoterminal other than pts/N that the
+ *                     process holds open (the one it opened); FDS: any
+ *                     pseudoterminal other than pts/N
+ *        `$PWD`       CWD: the directory the chain was started in
+ *
+ *   2. The sentence "Nothing else changes." ("其他都不变。"): every column
+ *      but COMMAND and the columns this lesson's facts name for the run
+ *      is `same`.
+ *
+ *   3. Prose: any other item. It must be listed in prose_items[] below
+ *      (lesson, language, its first words), which says why it is not a
+ *      column fact. An item that starts with "**" is never prose: it
+ *      must parse as a fact.
+ *
+ * WHAT IS CHECKED
+ *
+ * Each lesson is the lesson of one pause of the chains (lesson_steps[]);
+ * the runs are sysv, bsd and mistake, and sysv and bsd with step-opentty
+ * --noctty and --ioctl. At that pause each fact whose scope matches the
+ * run is checked against /proc (facts_read_paused: the focus process,
+ * waiting in its pause) before and after. The mistake's setsid() fails
+ * and its process exits: the shell is held stopped (SIGSTOP) meanwhile,
+ * so that the exited process stays a zombie whose stat still holds its
+ * PID, PGID, SID, TTY and TPGID, and is then continued.
+ *
+ * The test fails when a fact is false; when an item is neither a fact
+ * nor listed prose; when a listed prose item no longer exists; when the
+ * two languages state different facts; when a fact was checked in no run;
+ * and when a lesson has no checked fact.
+ */
+#include <check.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "facts.h"
+#include "walk.h"
+
+#ifndef LESSONS_DIR
+#error "build with -DLESSONS_DIR=\"path/to/docs/lessons\""
+#endif
+
+#define MAX_LESSONS 32
+#define MAX_ITEMS   24
+#define TOK_MAX     64
+
+static const char *const langs[] = { "en", "zh-CN" };
+#define NLANGS 2
+static const char *const headings[NLANGS] = { "## What to watch",
+    "## 看什么" };
+static const char *const nothing_else[NLANGS] = { "Nothing else changes.",
+    "其他都不变。" };
+
+/* Which pause each lesson is about. */
+static const struct {
+	const char *key;
+	const char *step;     /* the step's name in its report */
+	int         nth;      /* its nth pause (or error) in a chain */
+	int         error;    /* the step fails: an error, not a pause */
+} lesson_steps[] = {
+	{ "start",    "start",    1, 0 },
+	{ "umask",    "umask",    1, 0 },
+	{ "fork",     "fork",     1, 0 },
+	{ "setsid",   "setsid",   1, 0 },
+	{ "fork2",    "fork",     2, 0 },
+	{ "chdir",    "chdir",    1, 0 },
+	{ "closefds", "closefds", 1, 0 },
+	{ "devnull",  "devnull",  1, 0 },
+	{ "opentty",  "opentty",  1, 0 },
+	{ "mistake",  "setsid",   1, 1 },
+};
+
+/* Items that are prose, not column facts, and why. */
+static const struct {
+	const char *key, *lang, *start, *why;
+} prose_items[] = {
+	{ "fork", "en", "The terminal pane shows the shell's",
+	  "the pty, not a column; walk.c waits for the shell's job line "
+	  "at every fork of the job, so a missing one fails the run" },
+	{ "fork", "zh-CN", "终端窗格里显示 shell 的",
+	  "the same item" },
+	{ "closefds", "en", "The terminal pane gets no more messages",
+	  "the pty, not a column" },
+	{ "closefds", "zh-CN", "终端窗格不再收到链的任何消息",
+	  "the same item" },
+	{ "mistake", "en", "The row greys out: the process exited with "
+	  "status 1", "an exit status, not a column; run() waits for the "
+	  "shell's \"[job P: exit 1]\"" },
+	{ "mistake", "zh-CN", "这一行变灰：进程以状态 1 退出",
+	  "the same item" },
+	{ "mistake", "en", "The message gives the reason",
+	  "the report's text, not a column; run() checks that it starts "
+	  "with the quoted words" },
+	{ "mistake", "zh-CN", "消息说明了原因",
+	  "the same item" },
+};
+#define NPROSE (sizeof prose_items / sizeof prose_items[0])
+
+enum col { C_PPID, C_PID, C_PGID, C_SID, C_TTY, C_TPGID, C_STAT, C_UID,
+	C_UMASK, C_CWD, C_FDS, C_COMMAND, NCOLS };
+static const char *const col_names[NCOLS] = { "PPID", "PID", "PGID", "SID",
+    "TTY", "TPGID", "STAT", "UID", "UMASK", "CWD", "FDS", "COMMAND" };
+
+enum kind { ITEM_FACT, ITEM_NOTHING_ELSE, ITEM_PROSE };
+
+struct value {
+	int  example;              /* "e.g." */
+	char tok[TOK_MAX];
+};
+
+struct item {
+	enum kind    kind;
+	int          line;
+	char         text[2048];
+	unsigned     cols;         /* bit per enum col */
+	char         chain[16];    /* scope; "" any */
+	char         option[16];   /* scope; "" none */
+	int          to_end;
+	int          change;       /* a → b; else the state b */
+	struct value a, b;
+	int          checked;      /* how many times it held */
+};
+
+struct lesson {
+	char        key[32];
+	const char *lang;
+	char        path[512];
+	int         step;          /* index in lesson_steps[] */
+	struct item items[MAX_ITEMS];
+	int         nitems;
+};
+
+static struct lesson lessons[MAX_LESSONS];
+static int nlessons;
+static int prose_used[NPROSE];
+static char errors[16384];     /* what is wrong with the lessons' text */
+
+static void
+complain(const char *fmt, ...)
+{
+	size_t n = strlen(errors);
+	va_list ap;
+
+	if (n >= sizeof errors - 2)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(errors + n, sizeof errors - n - 1, fmt, ap);
+	va_end(ap);
+	strcat(errors, "\n");
+}
+
+/* --- Parsing ------------------------------------------------------------ */
+
+/* The bytes of s's first n characters (UTF-8), for "%.*s". */
+static int
+prefix(const char *s, int n)
+{
+	int i = 0;
+
+	while (s[i] != '\0' && n-- > 0)
+		for (i++; ((unsigned char)s[i] & 0xc0) == 0x80; i++)
+			;
+	return i;
+}
+
+static int
+eat(const char **p, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (strncmp(*p, s, n) != 0)
+		return 0;
+	*p += n;
+	return 1;
+}
+
+static int
+col_find(const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; i < NCOLS; i++)
+		if (strlen(col_names[i]) == len &&
+		    strncmp(col_names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+static int
+is_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	while (isdigit((unsigned char)*s))
+		s++;
+	return *s == '\0';
+}
+
+/* An FDS token: "none", or "0-2 WHAT" [" +K"]; what and others out. */
+static int
+fds_token(const char *tok, char *what, size_t size, int *others)
+{
+	const char *p = tok, *sp;
+	size_t n;
+
+	*others = 0;
+	if (strcmp(tok, "none") == 0) {
+		snprintf(what, size, "none");
+		return 1;
+	}
+	if (!eat(&p, "0-2 "))
+		return 0;
+	sp = strchr(p, ' ');
+	n = sp ? (size_t)(sp - p) : strlen(p);
+	snprintf(what, size, "%.*s", (int)n, p);
+	if (strcmp(what, "null") && strcmp(what, "pts/N") &&
+	    strcmp(what, "pts/M"))
+		return 0;
+	if (sp == NULL)
+		return 1;
+	p = sp;
+	if (!eat(&p, " +") || !isdigit((unsigned char)*p))
+		return 0;
+	*others = atoi(p);
+	while (isdigit((unsigned char)*p))
+		p++;
+	return *p == '\0' && *others > 0;
+}
+
+static int
+stat_token(const char *s)
+{
+	if (strchr("DRSTtWXZIP", *s) == NULL || *s == '\0')
+		return 0;
+	for (s++; *s != '\0'; s++)
+		if (strchr("<NLsl+", *s) == NULL)
+			return 0;
+	return 1;
+}
+
+/* Whether tok may stand for column c; state: not in a before → after. */
+static int
+token_ok(enum col c, const char *tok, int state)
+{
+	char what[16];
+	int others, i;
+
+	if (strcmp(tok, "same") == 0 || strcmp(tok, "new") == 0)
+		return state;
+	switch (c) {
+	case C_PPID: case C_PID: case C_PGID: case C_SID: case C_TPGID:
+	case C_UID:
+		return is_number(tok) || !strcmp(tok, "PID") ||
+		    !strcmp(tok, "PGID") || !strcmp(tok, "SID") ||
+		    !strcmp(tok, "shell") || !strcmp(tok, "subreaper");
+	case C_TTY:
+		return !strcmp(tok, "?") || !strcmp(tok, "pts/N") ||
+		    !strcmp(tok, "pts/M");
+	case C_STAT:
+		return stat_token(tok);
+	case C_UMASK:
+		for (i = 0; i < 4; i++)
+			if (tok[i] < '0' || tok[i] > '7')
+				return 0;
+		return tok[4] == '\0';
+	case C_CWD:
+		return tok[0] == '/' || !strcmp(tok, "$PWD");
+	case C_FDS:
+		return fds_token(tok, what, sizeof what, &others);
+	case C_COMMAND:
+		return tok[0] != '\0' && strchr(tok, ' ') == NULL;
+	default:
+		return 0;
+	}
+}
+
+static int
+parse_value(const char **p, struct value *v)
+{
+	const char *end;
+
+	v->example = eat(p, "e.g. ") || eat(p, "例如 ");
+	if (!eat(p, "`") || (end = strchr(*p, '`')) == NULL ||
+	    end == *p || end - *p >= TOK_MAX)
+		return 0;
+	snprintf(v->tok, sizeof v->tok, "%.*s", (int)(end - *p), *p);
+	*p = end + 1;
+	return 1;
+}
+
+static int
+parse_scope(struct item *it, const char *s, const char **why)
+{
+	char buf[64], *word, *save;
+
+	if (strcmp(s, "to the end") == 0) {
+		it->to_end = 1;
+		return 1;
+	}
+	snprintf(buf, sizeof buf, "%s", s);
+	for (word = strtok_r(buf, " ", &save); word != NULL;
+	    word = strtok_r(NULL, " ", &save)) {
+		if (chain_find(word) != NULL && it->chain[0] == '\0')
+			snprintf(it->chain, sizeof it->chain, "%s", word);
+		else if ((!strcmp(word, "--noctty") ||
+		    !strcmp(word, "--ioctl")) && it->option[0] == '\0')
+			snprintf(it->option, sizeof it->option, "%s", word);
+		else {
+			*why = "a scope is a chain and/or an option of "
+			    "step-opentty, or `to the end`";
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* An item that starts with "**": a fact, or a complaint. */
+static void
+parse_fact(struct lesson *l, struct item *it)
+{
+	const char *p = it->text, *why = NULL, *end;
+	char scope[64];
+	int c, i;
+
+	it->kind = ITEM_FACT;
+	for (;;) {
+		if (!eat(&p, "**") || (end = strstr(p, "**")) == NULL ||
+		    (c = col_find(p, end - p)) == -1) {
+			why = "the subject must be **COLUMN**, COLUMN one of "
+			    "PPID PID PGID SID TTY TPGID STAT UID UMASK CWD "
+			    "FDS COMMAND";
+			goto bad;
+		}
+		it->cols |= 1u << c;
+		p = end + 2;
+		if (!(eat(&p, ", ") || eat(&p, " and ") || eat(&p, "、") ||
+		    eat(&p, " 和 ")))
+			break;
+	}
+	if (eat(&p, " (`") || eat(&p, "（`")) {
+		if ((end = strchr(p, '`')) == NULL ||
+		    end - p >= (long)sizeof scope) {
+			why = "an unclosed scope";
+			goto bad;
+		}
+		snprintf(scope, sizeof scope, "%.*s", (int)(end - p), p);
+		p = end + 1;
+		if (!(eat(&p, ")") || eat(&p, "）"))) {
+			why = "a scope is (`...`), nothing else inside";
+			goto bad;
+		}
+		if (!parse_scope(it, scope, &why))
+			goto bad;
+	}
+	if (!(eat(&p, ": ") || eat(&p, "："))) {
+		why = "the subject ends with \": \" (\"：\"), then the value";
+		goto bad;
+	}
+	if (!parse_value(&p, &it->b)) {
+		why = "the value is [e.g. ]`TOKEN`";
+		goto bad;
+	}
+	if (eat(&p, " → ")) {
+		it->a = it->b;
+		if (!parse_value(&p, &it->b)) {
+			why = "after \" → \" comes the value after: `TOKEN`";
+			goto bad;
+		}
+		it->change = 1;
+	}
+	if (!(*p == '\0' || strchr(":;.,!", *p) != NULL ||
+	    !strncmp(p, " (", 2) || !strncmp(p, "：", 3) ||
+	    !strncmp(p, "；", 3) || !strncmp(p, "。", 3) ||
+	    !strncmp(p, "，", 3) || !strncmp(p, "！", 3) ||
+	    !strncmp(p, "（", 3))) {
+		why = "after the value, the prose starts with punctuation";
+		goto bad;
+	}
+	if (it->to_end && it->change) {
+		why = "`to the end` takes a state, not before → after";
+		goto bad;
+	}
+	for (i = 0; i < NCOLS; i++) {
+		if (!(it->cols & (1u << i)))
+			continue;
+		if ((it->change && !token_ok(i, it->a.tok, 0)) ||
+		    !token_ok(i, it->b.tok, !it->change)) {
+			complain("%s:%d: `%s` is not a value of %s (see the "
+			    "grammar in tests/docs/test_facts.c)", l->path,
+			    it->line, it->change && !token_ok(i, it->a.tok, 0) ?
+			    it->a.tok : it->b.tok, col_names[i]);
+			return;
+		}
+	}
+	return;
+bad:
+	complain("%s:%d: not a fact: %s; at \"%.*s\"", l->path, it->line,
+	    why, prefix(p, 40), p);
+}
+
+static void
+classify(struct lesson *l, struct item *it, int lang)
+{
+	size_t i;
+
+	if (strncmp(it->text, "**", 2) == 0) {
+		parse_fact(l, it);
+		return;
+	}
+	if (strcmp(it->text, nothing_else[lang]) == 0) {
+		it->kind = ITEM_NOTHING_ELSE;
+		return;
+	}
+	it->kind = ITEM_PROSE;
+	for (i = 0; i < NPROSE; i++)
+		if (!strcmp(prose_items[i].key, l->key) &&
+		    !strcmp(prose_items[i].lang, l->lang) &&
+		    !strncmp(it->text, prose_items[i].start,
+		    strlen(prose_items[i].start))) {
+			prose_used[i]++;
+			return;
+		}
+	complain("%s:%d: neither a fact (\"- **COLUMN**: `VALUE`\") nor "
+	    "\"%s\", nor listed as prose in prose_items[]: \"%.*s\"",
+	    l->path, it->line, nothing_else[lang], prefix(it->text, 60),
+	    it->text);
+}
+
+static void
+read_lesson(const char *key, int lang)
+{
+	struct lesson *l = &lessons[nlessons];
+	char line[2048];
+	struct item *it = NULL;
+	int n = 0, in = 0, found = 0;
+	size_t i;
+	FILE *f;
+
+	if (nlessons == MAX_LESSONS) {
+		complain("more than %d lessons", MAX_LESSONS);
+		return;
+	}
+	memset(l, 0, sizeof *l);
+	snprintf(l->key, sizeof l->key, "%s", key);
+	l->lang = langs[lang];
+	snprintf(l->path, sizeof l->path, "%s/%s/%s.md", LESSONS_DIR,
+	    langs[lang], key);
+	l->step = -1;
+	for (i = 0; i < sizeof lesson_steps / sizeof lesson_steps[0]; i++)
+		if (!strcmp(lesson_steps[i].key, key))
+			l->step = (int)i;
+	if (l->step == -1)
+		complain("%s: no pause of a chain is this lesson's: add it to "
+		    "lesson_steps[]", l->path);
+	if ((f = fopen(l->path, "r")) == NULL) {
+		complain("%s: cannot open", l->path);
+		return;
+	}
+	nlessons++;
+	while (fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		n++;
+		if (!strncmp(line, "## ", 3)) {
+			in = !strcmp(line, headings[lang]);
+			found |= in;
+			it = NULL;
+			continue;
+		}
+		if (!in || line[0] == '\0') {
+			it = NULL;
+			continue;
+		}
+		if (!strncmp(line, "- ", 2)) {
+			if (l->nitems == MAX_ITEMS) {
+				complain("%s:%d: too many items", l->path, n);
+				break;
+			}
+			it = &l->items[l->nitems++];
+			it->line = n;
+			snprintf(it->text, sizeof it->text, "%s", line + 2);
+		} else if (it != NULL && (line[0] == ' ' || line[0] == '\t')) {
+			const char *s = line + strspn(line, " \t");
+			size_t used = strlen(it->text);
+
+			snprintf(it->text + used, sizeof it->text - used, " %s",
+			    s);
+		} else {
+			complain("%s:%d: the section is a list: \"- \" items "
+			    "and their indented continuation lines", l->path,
+			    n);
+		}
+	}
+	fclose(f);
+	if (!found)
+		complain("%s: no \"%s\" section", l->path, headings[lang]);
+	for (i = 0; i < (size_t)l->nitems; i++)
+		classify(l, &l->items[i], lang);
+}
+
+static int
+same_value(const struct value *a, const struct value *b)
+{
+	return a->example == b->example && !strcmp(a->tok, b->tok);
+}
+
+/* Both languages must state the same facts, in the same order. */
+static void
+compare_languages(const struct lesson *en, const struct lesson *zh)
+{
+	int i;
+
+	if (en->nitems != zh->nitems) {
+		complain("%s and %s: %d and %d items: the languages must state "
+		    "the same facts", en->path, zh->path, en->nitems,
+		    zh->nitems);
+		return;
+	}
+	for (i = 0; i < en->nitems; i++) {
+		const struct item *a = &en->items[i], *b = &zh->items[i];
+
+		if (a->kind != b->kind || a->cols != b->cols ||
+		    strcmp(a->chain, b->chain) || strcmp(a->option, b->option) ||
+		    a->to_end != b->to_end || a->change != b->change ||
+		    (a->change && !same_value(&a->a, &b->a)) ||
+		    (a->kind == ITEM_FACT && !same_value(&a->b, &b->b)))
+			complain("%s:%d and %s:%d: the two languages state "
+			    "different facts here", en->path, a->line,
+			    zh->path, b->line);
+	}
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every lesson of LESSONS_DIR/en, in both languages. */
+static void
+read_lessons(void)
+{
+	char *keys[MAX_LESSONS], path[512];
+	struct dirent *e;
+	size_t i;
+	int n = 0, k, lang;
+	DIR *d;
+
+	nlessons = 0;
+	errors[0] = '\0';
+	memset(prose_used, 0, sizeof prose_used);
+	snprintf(path, sizeof path, "%s/en", LESSONS_DIR);
+	ck_assert_msg((d = opendir(path)) != NULL, "cannot open %s", path);
+	while ((e = readdir(d)) != NULL && n < MAX_LESSONS) {
+		size_t len = strlen(e->d_name);
+
+		if (len > 3 && !strcmp(e->d_name + len - 3, ".md"))
+			keys[n++] = strndup(e->d_name, len - 3);
+	}
+	closedir(d);
+	qsort(keys, n, sizeof keys[0], by_name);
+	for (k = 0; k < n; k++) {
+		for (lang = 0; lang < NLANGS; lang++)
+			read_lesson(keys[k], lang);
+		if (nlessons >= 2 && !strcmp(lessons[nlessons - 1].key,
+		    lessons[nlessons - 2].key))
+			compare_languages(&lessons[nlessons - 2],
+			    &lessons[nlessons - 1]);
+		free(keys[k]);
+	}
+	for (i = 0; i < NPROSE; i++)
+		if (prose_used[i] != 1)
+			complain("prose_items[]: \"%s\" (%s, %s) matches %d "
+			    "items, not 1", prose_items[i].start,
+			    prose_items[i].key, prose_items[i].lang,
+			    prose_used[i]);
+	for (k = 0; k < nlessons; k++) {
+		int facts = 0, i2;
+
+		for (i2 = 0; i2 < lessons[k].nitems; i2++)
+			facts += lessons[k].items[i2].kind != ITEM_PROSE;
+		if (facts == 0)
+			complain("%s: no fact in its watch section",
+			    lessons[k].path);
+	}
+}
+
+/* --- What /proc says -------------------------------------------------- */
+
+struct snap {
+	struct facts f;
+	int  uid;
+	char stat[16];
+};
+
+/* The rest of the table's columns, as the inspector and ps make them. */
+static void
+snap_complete(struct snap *s)
+{
+	char path[64], buf[4096], *p, *tok, *save;
+	long nice = 0, nlwp = 1, vmlck = 0;
+	int field = 3, fd;
+	ssize_t n;
+	size_t k = 0;
+
+	s->uid = -1;
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)s->f.pid);
+	if ((fd = open(path, O_RDONLY)) != -1) {
+		n = read(fd, buf, sizeof buf - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = '\0';
+		if ((p = strrchr(buf, ')')) != NULL)
+			for (tok = strtok_r(p + 2, " ", &save); tok != NULL;
+			    tok = strtok_r(NULL, " ", &save), field++) {
+				if (field == 19)
+					nice = atol(tok);
+				if (field == 20)
+					nlwp = atol(tok);
+			}
+	}
+	snprintf(path, sizeof path, "/proc/%d/status", (int)s->f.pid);
+	if ((fd = open(path, O_RDONLY)) != -1) {
+		n = read(fd, buf, sizeof buf - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = '\0';
+		if ((p = strstr(buf, "\nUid:")) != NULL)
+			s->uid = atoi(p + 5);
+		if ((p = strstr(buf, "\nVmLck:")) != NULL)
+			vmlck = atol(p + 7);
+	}
+	s->stat[k++] = s->f.state;
+	if (nice < 0)
+		s->stat[k++] = '<';
+	if (nice > 0)
+		s->stat[k++] = 'N';
+	if (vmlck > 0)
+		s->stat[k++] = 'L';
+	if (s->f.sid == s->f.pid)
+		s->stat[k++] = 's';
+	if (nlwp > 1)
+		s->stat[k++] = 'l';
+	if (s->f.pgid == s->f.tpgid)
+		s->stat[k++] = '+';
+	s->stat[k] = '\0';
+}
+
+/* What a check needs besides the two snapshots. */
+struct ctx {
+	const struct walk *w;
+	const char        *run;       /* "sysv --noctty", for messages */
+};
+
+static unsigned
+tty_major(unsigned nr)
+{
+	return (nr >> 8) & 0xfff;
+}
+
+static unsigned
+tty_minor(unsigned nr)
+{
+	return (nr & 0xff) | ((nr >> 12) & 0xfff00);
+}
+
+static int
+is_shell_tty(const struct ctx *x, unsigned nr)
+{
+	return nr != 0 && tty_major(nr) == major(x->w->lab.tty) &&
+	    tty_minor(nr) == minor(x->w->lab.tty);
+}
+
+/* The device of a descriptor's target, when it is a /dev/pts/K. */
+static int
+pts_dev(const char *target, dev_t *dev)
+{
+	struct stat st;
+
+	if (target == NULL || strncmp(target, "/dev/pts/", 9) != 0 ||
+	    !isdigit((unsigned char)target[9]) || stat(target, &st) == -1 ||
+	    !S_ISCHR(st.st_mode))
+		return 0;
+	*dev = st.st_rdev;
+	return 1;
+}
+
+static int
+is_other_pts(const struct ctx *x, const char *target)
+{
+	dev_t dev;
+
+	return pts_dev(target, &dev) && dev != x->w->lab.tty;
+}
+
+static int
+fd_is(const struct ctx *x, const char *target, const char *what)
+{
+	dev_t dev;
+
+	if (target == NULL)
+		return 0;
+	if (!strcmp(what, "null"))
+		return !strcmp(target, "/dev/null");
+	if (!strcmp(what, "pts/N"))
+		return pts_dev(target, &dev) && dev == x->w->lab.tty;
+	return is_other_pts(x, target);        /* pts/M */
+}
+
+/* Column c of s, as text, for the messages. */
+static void
+show(const struct ctx *x, enum col c, const struct snap *s, char *buf,
+    size_t size)
+{
+	size_t used;
+	int i;
+
+	switch (c) {
+	case C_PPID:  snprintf(buf, size, "%d", (int)s->f.ppid); break;
+	case C_PID:   snprintf(buf, size, "%d", (int)s->f.pid); break;
+	case C_PGID:  snprintf(buf, size, "%d", (int)s->f.pgid); break;
+	case C_SID:   snprintf(buf, size, "%d", (int)s->f.sid); break;
+	case C_TPGID: snprintf(buf, size, "%d", (int)s->f.tpgid); break;
+	case C_UID:   snprintf(buf, size, "%d", s->uid); break;
+	case C_STAT:  snprintf(buf, size, "%s", s->stat); break;
+	case C_UMASK: snprintf(buf, size, "%04o", (unsigned)s->f.umask); break;
+	case C_CWD:   snprintf(buf, size, "%.900s", s->f.cwd); break;
+	case C_COMMAND: snprintf(buf, size, "%s", s->f.comm); break;
+	case C_TTY:
+		if (s->f.tty_nr == 0)
+			snprintf(buf, size, "?");
+		else
+			snprintf(buf, size, "device %u:%u%s",
+			    tty_major(s->f.tty_nr), tty_minor(s->f.tty_nr),
+			    is_shell_tty(x, s->f.tty_nr) ? " (pts/N)" : "");
+		break;
+	case C_FDS:
+		snprintf(buf, size, "%s", s->f.nfds ? "" : "none");
+		for (i = 0; i < s->f.nfds; i++) {
+			used = strlen(buf);
+			snprintf(buf + used, size - used, "%s%d:%s",
+			    i ? " " : "", s->f.fd[i], s->f.target[i]);
+		}
+		break;
+	default:
+		buf[0] = '\0';
+	}
+}
+
+static long
+number(enum col c, const struct snap *s)
+{
+	switch (c) {
+	case C_PPID:  return s->f.ppid;
+	case C_PID:   return s->f.pid;
+	case C_PGID:  return s->f.pgid;
+	case C_SID:   return s->f.sid;
+	case C_TPGID: return s->f.tpgid;
+	case C_UID:   return s->uid;
+	default:      return 0;
+	}
+}
+
+static int
+fds_equal(const struct facts *a, const struct facts *b)
+{
+	int i;
+
+	if (a->nfds != b->nfds)
+		return 0;
+	for (i = 0; i < a->nfds; i++) {
+		const char *t = facts_fd(b, a->fd[i]);
+
+		if (t == NULL || strcmp(t, a->target[i]) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+same(enum col c, const struct snap *a, const struct snap *b)
+{
+	switch (c) {
+	case C_TTY:     return a->f.tty_nr == b->f.tty_nr;
+	case C_STAT:    return !strcmp(a->stat, b->stat);
+	case C_UMASK:   return a->f.umask == b->f.umask;
+	case C_CWD:     return !strcmp(a->f.cwd, b->f.cwd);
+	case C_FDS:     return fds_equal(&a->f, &b->f);
+	case C_COMMAND: return !strcmp(a->f.comm, b->f.comm);
+	default:        return number(c, a) == number(c, b);
+	}
+}
+
+/* Whether tok holds for column c of s; before is the previous pause's
+ * snapshot (for same and new), or NULL. */
+static int
+holds(const struct ctx *x, enum col c, const char *tok, const struct snap *s,
+    const struct snap *before)
+{
+	struct facts gone;
+	char what[16];
+	int others, i, n;
+
+	if (!strcmp(tok, "same") || !strcmp(tok, "new")) {
+		if (before == NULL)
+			return 0;
+		if (!strcmp(tok, "same"))
+			return same(c, before, s);
+		return !same(c, before, s) && (c != C_PID ||
+		    facts_read(before->f.pid, &gone) == -1);
+	}
+	switch (c) {
+	case C_PPID: case C_PID: case C_PGID: case C_SID: case C_TPGID:
+	case C_UID:
+		if (!strcmp(tok, "PID"))
+			return number(c, s) == s->f.pid;
+		if (!strcmp(tok, "PGID"))
+			return number(c, s) == s->f.pgid;
+		if (!strcmp(tok, "SID"))
+			return number(c, s) == s->f.sid;
+		if (!strcmp(tok, "shell"))
+			return number(c, s) == x->w->lab.shell;
+		if (!strcmp(tok, "subreaper"))
+			return number(c, s) == getpid();
+		return number(c, s) == atol(tok);
+	case C_TTY:
+		if (!strcmp(tok, "?"))
+			return s->f.tty_nr == 0;
+		if (!strcmp(tok, "pts/N"))
+			return is_shell_tty(x, s->f.tty_nr);
+		/* pts/M: another pty, one that the process holds open. */
+		if (s->f.tty_nr == 0 || is_shell_tty(x, s->f.tty_nr))
+			return 0;
+		for (i = 0; i < s->f.nfds; i++) {
+			dev_t dev;
+
+			if (pts_dev(s->f.target[i], &dev) &&
+			    tty_major(s->f.tty_nr) == major(dev) &&
+			    tty_minor(s->f.tty_nr) == minor(dev))
+				return 1;
+		}
+		return 0;
+	case C_STAT:
+		return !strcmp(s->stat, tok);
+	case C_UMASK:
+		return s->f.umask == (int)strtol(tok, NULL, 8);
+	case C_CWD:
+		return !strcmp(s->f.cwd, strcmp(tok, "$PWD") ? tok :
+		    x->w->cwd);
+	case C_FDS:
+		fds_token(tok, what, sizeof what, &others);
+		if (!strcmp(what, "none"))
+			return s->f.nfds == 0;
+		for (i = 0; i < 3; i++)
+			if (!fd_is(x, facts_fd(&s->f, i), what))
+				return 0;
+		for (i = n = 0; i < s->f.nfds; i++)
+			n += s->f.fd[i] > 2;
+		return n == others;
+	case C_COMMAND:
+		return !strcmp(s->f.comm, tok);
+	default:
+		return 0;
+	}
+}
+
+/* --- Running the chains --------------------------------------------- */
+
+static const struct variant {
+	const char *chain, *option;
+} variants[] = {
+	{ "sysv", NULL }, { "bsd", NULL }, { "mistake", NULL },
+	{ "sysv", "--noctty" }, { "bsd", "--noctty" },
+	{ "sysv", "--ioctl" }, { "bsd", "--ioctl" },
+};
+
+/* Whether a lesson's item is about this run. */
+static int
+in_scope(const struct item *it, const struct lesson *l,
+    const struct variant *v)
+{
+	const char *step = lesson_steps[l->step].step;
+	const char *option = strcmp(step, "opentty") == 0 && v->option ?
+	    v->option : "";
+
+	if (it->chain[0] != '\0' && strcmp(it->chain, v->chain) != 0)
+		return 0;
+	return strcmp(it->option, option) == 0;
+}
+
+static void
+check_fact(const struct ctx *x, const struct lesson *l, struct item *it,
+    const struct snap *before, const struct snap *after, int pause)
+{
+	char now[1024], then[1024];
+	int c;
+
+	for (c = 0; c < NCOLS; c++) {
+		if (!(it->cols & (1u << c)))
+			continue;
+		if (it->change) {
+			ck_assert_msg(before != NULL, "%s:%d: before → after, "
+			    "but the lesson's step is the first", l->path,
+			    it->line);
+			show(x, c, before, then, sizeof then);
+			ck_assert_msg(holds(x, c, it->a.tok, before, NULL),
+			    "%s:%d: %s chain, pause %d (%s): %s before: the "
+			    "lesson says `%s`, /proc said %s", l->path,
+			    it->line, x->run, pause, l->key, col_names[c],
+			    it->a.tok, then);
+		}
+		show(x, c, after, now, sizeof now);
+		if (before != NULL)
+			show(x, c, before, then, sizeof then);
+		else
+			snprintf(then, sizeof then, "(none)");
+		ck_assert_msg(holds(x, c, it->b.tok, after, before),
+		    "%s:%d: %s chain, pause %d (%s): %s%s: the lesson says "
+		    "`%s`, /proc says %s (before: %s)", l->path, it->line,
+		    x->run, pause, l->key, col_names[c],
+		    it->change ? " after" : "", it->b.tok, now, then);
+	}
+	it->checked++;
+}
+
+/* "Nothing else changes": the columns no fact of the lesson names. */
+static void
+check_nothing_else(const struct ctx *x, const struct lesson *l,
+    struct item *it, const struct snap *before, const struct snap *after,
+    const struct variant *v, int pause)
+{
+	unsigned named = 1u << C_COMMAND;
+	char now[1024], then[1024];
+	int i, c;
+
+	ck_assert_msg(before != NULL, "%s:%d: nothing else changes, but "
+	    "since what?", l->path, it->line);
+	for (i = 0; i < l->nitems; i++)
+		if (l->items[i].kind == ITEM_FACT &&
+		    in_scope(&l->items[i], l, v))
+			named |= l->items[i].cols;
+	for (c = 0; c < NCOLS; c++) {
+		if (named & (1u << c))
+			continue;
+		show(x, c, before, then, sizeof then);
+		show(x, c, after, now, sizeof now);
+		ck_assert_msg(same(c, before, after), "%s:%d: %s chain, pause "
+		    "%d (%s): \"%s\", but %s changed: %s → %s", l->path,
+		    it->line, x->run, pause, l->key, it->text, col_names[c],
+		    then, now);
+	}
+	it->checked++;
+}
+
+/* The facts of every lesson about this pause (step's nth pause, or
+ * error); `to the end` facts of earlier lessons are kept in later[]. */
+struct later {
+	struct lesson *l;
+	struct item   *it;
+};
+
+static void
+check_pause(const struct ctx *x, const struct variant *v, const char *step,
+    int nth, int error, const struct snap *before, const struct snap *after,
+    int pause, struct later *later, int *nlater)
+{
+	int k, i;
+
+	for (i = 0; i < *nlater; i++)
+		check_fact(x, later[i].l, later[i].it, before, after, pause);
+	for (k = 0; k < nlessons; k++) {
+		struct lesson *l = &lessons[k];
+
+		if (l->step == -1 || strcmp(lesson_steps[l->step].step, step) ||
+		    lesson_steps[l->step].nth != nth ||
+		    lesson_steps[l->step].error != error)
+			continue;
+		for (i = 0; i < l->nitems; i++) {
+			struct item *it = &l->items[i];
+
+			if (it->kind == ITEM_PROSE || !in_scope(it, l, v))
+				continue;
+			if (it->kind == ITEM_NOTHING_ELSE)
+				check_nothing_else(x, l, it, before, after, v,
+				    pause);
+			else
+				check_fact(x, l, it, before, after, pause);
+			if (it->to_end && *nlater < 64) {
+				later[*nlater].l = l;
+				later[(*nlater)++].it = it;
+			}
+		}
+	}
+}
+
+static void
+wait_for_state(pid_t pid, char state)
+{
+	struct facts f;
+	int i;
+
+	for (i = 0; i < 500; i++) {
+		if (facts_read(pid, &f) == 0 && f.state == state)
+			return;
+		usleep(10000);
+	}
+	ck_abort_msg("process %d did not reach state %c", (int)pid, state);
+}
+
+static void
+run(const struct variant *v)
+{
+	static struct walk w;
+	struct snap before, after;
+	struct later later[64];
+	struct ctx x = { &w, NULL };
+	char run_name[64], steps[CHAIN_MAX_STEPS][PROTO_STEP_MAX], quote[128];
+	int nsteps = 0, nlater = 0, have_before = 0, i, nth;
+	enum walk_event e;
+
+	snprintf(run_name, sizeof run_name, "%s%s%s", v->chain,
+	    v->option ? " " : "", v->option ? v->option : "");
+	x.run = run_name;
+	walk_start(&w, v->chain, v->option, WALK_LAB_DIR);
+	for (;;) {
+		e = walk_next(&w, 5000);
+		ck_assert_msg(e != WALK_TIMEOUT, "%s chain: %s", run_name,
+		    w.why);
+		if (e == WALK_END)
+			break;
+		for (i = nth = 0; i < nsteps; i++)
+			nth += strcmp(steps[i], w.r.m.step) == 0;
+		ck_assert_int_lt(nsteps, CHAIN_MAX_STEPS);
+		snprintf(steps[nsteps++], sizeof steps[0], "%s", w.r.m.step);
+		if (e == WALK_ERROR) {
+			/* Only the mistake fails; its shell was stopped, so
+			 * the failed step stays a zombie to read. */
+			ck_assert_msg(!strcmp(v->chain, "mistake"), "%s chain: "
+			    "step %s failed: %s", run_name, w.r.m.step,
+			    w.r.m.msg);
+			ck_assert_int_eq(walk_until_exited(&w, w.focus, 5000),
+			    0);
+			ck_assert_int_eq(facts_read(w.focus, &after.f), 0);
+			ck_assert_int_eq(after.f.state, 'Z');
+			snap_complete(&after);
+			check_pause(&x, v, w.r.m.step, nth + 1, 1,
+			    have_before ? &before : NULL, &after, nsteps,
+			    later, &nlater);
+			/* The mistake lesson quotes the message. */
+			snprintf(quote, sizeof quote, "setsid() failed with "
+			    "EPERM: pid %d leads process group %d", (int)w.focus,
+			    (int)w.focus);
+			ck_assert_msg(!strncmp(w.r.m.msg, quote, strlen(quote)),
+			    "the mistake lesson quotes \"%s\"; the step said "
+			    "\"%s\"", quote, w.r.m.msg);
+			kill(w.lab.shell, SIGCONT);
+			ck_assert_msg(walk_until_job_line(&w, w.focus, 1, 5000)
+			    == 0, "the shell did not report exit 1:\n%s",
+			    w.lab.out);
+			break;
+		}
+		after.f = w.now;
+		snap_complete(&after);
+		ck_assert_str_eq(after.f.comm + 5, w.r.m.step);
+		check_pause(&x, v, w.r.m.step, nth + 1, 0,
+		    have_before ? &before : NULL, &after, nsteps, later,
+		    &nlater);
+		before = after;
+		have_before = 1;
+		if (!strcmp(v->chain, "mistake") && nsteps == 1) {
+			kill(w.lab.shell, SIGSTOP);
+			wait_for_state(w.lab.shell, 'T');
+		}
+		walk_continue(&w);
+	}
+	ck_assert_int_eq(walk_finish(&w), 0);
+}
+
+/* --- Tests ------------------------------------------------------------ */
+
+START_TEST(every_watch_item_is_a_fact_or_listed_prose)
+{
+	read_lessons();
+	ck_assert_msg(nlessons >= 2, "no lessons in %s", LESSONS_DIR);
+	fputs(errors, stderr);
+	ck_assert_msg(errors[0] == '\0', "the lessons' watch sections break "
+	    "the grammar of tests/docs/test_facts.c (see the lines above)");
+}
+END_TEST
+
+START_TEST(every_fact_holds_on_the_live_kernel)
+{
+	size_t v;
+	int k, i;
+
+	read_lessons();
+	ck_assert_msg(errors[0] == '\0', "the lessons' watch sections break "
+	    "the grammar (see the other test)");
+	for (v = 0; v < sizeof variants / sizeof variants[0]; v++)
+		run(&variants[v]);
+	printf("facts checked against /proc, by lesson (%zu runs):\n",
+	    sizeof variants / sizeof variants[0]);
+	for (k = 0; k < nlessons; k++) {
+		const struct lesson *l = &lessons[k];
+		int facts = 0, columns = 0, checks = 0, prose = 0;
+
+		for (i = 0; i < l->nitems; i++) {
+			const struct item *it = &l->items[i];
+
+			if (it->kind == ITEM_PROSE) {
+				prose++;
+				continue;
+			}
+			ck_assert_msg(it->checked > 0, "%s:%d: this fact "
+			    "was checked in no run: does its scope name a "
+			    "run in which the lesson's step happens?",
+			    l->path, it->line);
+			facts++;
+			columns += it->kind == ITEM_FACT ?
+			    __builtin_popcount(it->cols) : 1;
+			checks += it->checked;
+		}
+		ck_assert_msg(facts > 0, "%s: no checked fact", l->path);
+		printf("  %-9s %-5s %2d fact items (%2d column facts), "
+		    "checked %3d times; %d prose items\n", l->key, l->lang,
+		    facts, columns, checks, prose);
+	}
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("docs");
+	TCase *tc = tcase_create("facts");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, every_watch_item_is_a_fact_or_listed_prose);
+	tcase_add_test(tc, every_fact_holds_on_the_live_kernel);
+	suite_add_tcase(s, tc);
+	/* A failed test ends with _exit(): lab_run() reaps what it left. */
+	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
