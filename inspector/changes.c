@@ -1,4 +1,4 @@
-/* changes.c - turn the difference of two looks into sentences a class can read. */
+/* changes.c - the difference of two looks, in sentences a class can read. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

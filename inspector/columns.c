@@ -1,4 +1,7 @@
-/* columns.c - the keyword table: PPID PID PGID SID TTY TPGID STAT UID UMASK CWD FDS COMMAND. */
+/*
+ * columns.c - the keyword table:
+ * PPID PID PGID SID TTY TPGID STAT UID UMASK CWD FDS COMMAND.
+ */
 #include <stdio.h>
 #include <string.h>
 

@@ -13,7 +13,7 @@
 #include <sys/types.h>
 
 #define PROTO_VERSION  1
-#define PROTO_MAX      1024    /* bytes in one datagram; larger ones are rejected */
+#define PROTO_MAX      1024    /* bytes in a datagram; longer: rejected */
 #define PROTO_STEP_MAX 32
 #define PROTO_MSG_MAX  (PROTO_MAX - 128)
 

@@ -1,4 +1,4 @@
-/* step-chdir - move to /, so no file system is kept busy (APUE 13.3, rule 4). */
+/* step-chdir - move to /, so that no file system is kept busy (APUE 13.3). */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>

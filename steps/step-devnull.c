@@ -20,7 +20,8 @@ main(int argc, char *argv[])
 	step_note("putting /dev/null on descriptors 0, 1 and 2; this is the "
 	    "last line this terminal gets from the chain");
 	if ((fd = open("/dev/null", O_RDWR)) == -1)
-		step_fail(STEP_EXIT_FAILED, "open(\"/dev/null\") failed: %s", strerror(errno));
+		step_fail(STEP_EXIT_FAILED, "open(\"/dev/null\") failed: %s",
+		    strerror(errno));
 	/* As glibc's daemon() does: a /dev/null replaced by a file would
 	 * silently collect everything the daemon writes. */
 	if (fstat(fd, &st) == -1 || !S_ISCHR(st.st_mode) ||

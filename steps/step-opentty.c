@@ -43,23 +43,31 @@ main(int argc, char *argv[])
 	int master, slave, ioctl_errno = 0;
 	const char *name;
 
+	if (noctty && by_ioctl)
+		step_fail(STEP_EXIT_USAGE, "--noctty and --ioctl contradict "
+		    "each other; give one of them");
+
 	/* A new pty pair: a terminal that no session owns yet. */
 	if ((master = posix_openpt(O_RDWR | O_NOCTTY)) == -1 ||
 	    grantpt(master) == -1 || unlockpt(master) == -1 ||
 	    (name = ptsname(master)) == NULL)
-		step_fail(STEP_EXIT_FAILED, "cannot make a new terminal: %s", strerror(errno));
+		step_fail(STEP_EXIT_FAILED, "cannot make a new terminal: %s",
+		    strerror(errno));
 	/* Opened for reading too: Linux gives no process a terminal it
 	 * cannot read as its controlling terminal. */
 	slave = open(name, O_RDWR | (noctty || by_ioctl ? O_NOCTTY : 0));
 	if (slave == -1)
-		step_fail(STEP_EXIT_FAILED, "open(\"%s\") failed: %s", name, strerror(errno));
+		step_fail(STEP_EXIT_FAILED, "open(\"%s\") failed: %s", name,
+		    strerror(errno));
 	if (by_ioctl && ioctl(slave, TIOCSCTTY, 0) == -1)
 		ioctl_errno = errno;
 
 	if (tcgetsid(slave) == getsid(0))
-		step_pause("opened %s%s: it IS the controlling terminal now; "
-		    "a session leader without one acquires the first terminal "
-		    "it opens", name, by_ioctl ? " and ioctl(TIOCSCTTY)" : "");
+		step_pause("opened %s%s: it IS the controlling terminal now; %s",
+		    name, by_ioctl ? " and ioctl(TIOCSCTTY)" : "", by_ioctl ?
+		    "a session leader without one may take a terminal no "
+		    "session owns" : "a session leader without one acquires "
+		    "the first terminal it opens");
 	else
 		step_pause("opened %s%s%s%s: NOT the controlling terminal: %s",
 		    name, noctty || by_ioctl ? " with O_NOCTTY" : "",

@@ -225,6 +225,16 @@ START_TEST(option_needs_a_value)
 }
 END_TEST
 
+START_TEST(contradicting_options)
+{
+	char *argv[] = { "step-opentty", "--noctty", "--ioctl", NULL };
+	int status = run(argv, NULL, 5000);
+
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 2);
+	expect_error("opentty", "--noctty and --ioctl contradict");
+}
+END_TEST
+
 START_TEST(chdir_target_fails)
 {
 	char *argv[] = { "step-chdir", "--dir=/nonexistent/dir", NULL };
@@ -323,6 +333,7 @@ main(void)
 	tcase_add_test(tc, next_program_cannot_run);
 	tcase_add_test(tc, unknown_option);
 	tcase_add_test(tc, option_needs_a_value);
+	tcase_add_test(tc, contradicting_options);
 	tcase_add_test(tc, chdir_target_fails);
 	tcase_add_test(tc, bad_pause_value);
 	tcase_add_test(tc, bad_inspector_pid);
