@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -127,6 +128,30 @@ lesson_key(struct run *r, const struct proto_msg *m)
 	return m->step;
 }
 
+/* A step reports just before it waits: until it waits, the socket it
+ * reported through may still be open. Look once it waits for SIGUSR1. */
+static void
+wait_until_paused(const struct run *r, pid_t pid)
+{
+	char path[32], buf[64];
+	ssize_t n;
+	int fd, i;
+
+	snprintf(path, sizeof path, "%d/syscall", (int)pid);
+	for (i = 0; i < 100; i++) {
+		if ((fd = openat(r->story.procfd, path, O_RDONLY | O_CLOEXEC)) < 0)
+			return;
+		n = read(fd, buf, sizeof buf - 1);
+		close(fd);
+		if (n <= 0)
+			return;
+		buf[n] = '\0';
+		if (atoi(buf) == SYS_rt_sigtimedwait)
+			return;
+		usleep(1000);
+	}
+}
+
 static void
 handle(struct run *r, const struct proto_msg *m, pid_t sender)
 {
@@ -143,6 +168,8 @@ handle(struct run *r, const struct proto_msg *m, pid_t sender)
 		r->paused = 0;
 		return;
 	}
+	if (m->event == PROTO_PAUSED)
+		wait_until_paused(r, sender);
 	if (!r->marked)
 		story_mark(&r->story);   /* continued by someone else */
 	r->marked = 0;
