@@ -425,7 +425,9 @@ draw_lesson(const char *key, const char *lang, int y, int x, int width,
 		return;
 	}
 	lines += wrap(y + lines, x, width, max - lines, A_BOLD, l->title);
-	lines += wrap(y + lines, x, width, max - lines, A_NORMAL, l->summary);
+	/* The summary may take half the pane: what to watch must show. */
+	lines += wrap(y + lines, x, width, max / 2 - lines > 1 ?
+	    max / 2 - lines : 1, A_NORMAL, l->summary);
 	if (lines < max - 1) {
 		lines += wrap(y + lines, x, width, 1, attr_head, say(T_WATCH));
 		wrap(y + lines, x, width, max - lines, A_NORMAL, l->watch);
