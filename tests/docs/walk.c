@@ -11,15 +11,6 @@
 
 #include "walk.h"
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
-
 static void
 seen_add(struct walk *w, pid_t pid)
 {
@@ -66,14 +57,14 @@ walk_start(struct walk *w, const char *chain, const char *option,
 int
 walk_until_exited(struct walk *w, pid_t pid, int timeout_ms)
 {
-	long deadline = now_ms() + timeout_ms;
+	long deadline = lab_now_ms() + timeout_ms;
 	struct facts f;
 
 	for (;;) {
 		if (facts_read(pid, &f) == -1 || f.state == 'Z' ||
 		    f.state == 'X')
 			return 0;
-		if (now_ms() >= deadline)
+		if (lab_now_ms() >= deadline)
 			return -1;
 		lab_drain(&w->lab, 10);
 	}
@@ -82,7 +73,7 @@ walk_until_exited(struct walk *w, pid_t pid, int timeout_ms)
 int
 walk_until_job_line(struct walk *w, pid_t job, int status, int timeout_ms)
 {
-	long deadline = now_ms() + timeout_ms;
+	long deadline = lab_now_ms() + timeout_ms;
 	char line[64];
 
 	snprintf(line, sizeof line, "[job %d: exit %d]\r\n$ ", (int)job,
@@ -90,7 +81,7 @@ walk_until_job_line(struct walk *w, pid_t job, int status, int timeout_ms)
 	for (;;) {
 		if (strstr(w->lab.out, line) != NULL)
 			return 0;
-		if (now_ms() >= deadline)
+		if (lab_now_ms() >= deadline)
 			return -1;
 		lab_drain(&w->lab, 10);
 	}
@@ -102,7 +93,7 @@ static int
 settle(struct walk *w)
 {
 	struct facts f;
-	long deadline = now_ms() + 5000;
+	long deadline = lab_now_ms() + 5000;
 	pid_t prev = w->prev;
 
 	if (prev == 0 || prev == w->focus)
@@ -119,7 +110,7 @@ settle(struct walk *w)
 		return -1;
 	}
 	while (facts_read(prev, &f) == 0) {
-		if (now_ms() >= deadline) {
+		if (lab_now_ms() >= deadline) {
 			snprintf(w->why, sizeof w->why, "process %d was not "
 			    "reaped (state %c)", (int)prev, f.state);
 			return -1;

@@ -13,6 +13,7 @@
 
 #include "changes.h"
 #include "columns.h"
+#include "lab.h"
 
 #define MAXS 16
 
@@ -740,8 +741,6 @@ main(void)
 {
 	Suite *s;
 	TCase *tc, *cols;
-	SRunner *sr;
-	int failed;
 
 	{
 		s = suite_create("changes");
@@ -774,9 +773,5 @@ main(void)
 		tcase_add_test(cols, other_columns_format);
 		suite_add_tcase(s, cols);
 	}
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

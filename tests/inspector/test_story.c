@@ -117,22 +117,13 @@ row_matches(pid_t pid)
 	return r;
 }
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
-
 static void
 wait_until_gone(pid_t pid)
 {
 	struct facts f;
-	long deadline = now_ms() + 3000;
+	long deadline = lab_now_ms() + 3000;
 
-	while (facts_read(pid, &f) == 0 && now_ms() < deadline)
+	while (facts_read(pid, &f) == 0 && lab_now_ms() < deadline)
 		usleep(5000);
 	ck_assert_msg(facts_read(pid, &f) == -1, "process %d is still there "
 	    "(state %c)", (int)pid, f.state);
@@ -142,10 +133,10 @@ static void
 wait_for_state(pid_t pid, char state)
 {
 	struct facts f;
-	long deadline = now_ms() + 3000;
+	long deadline = lab_now_ms() + 3000;
 
 	while ((facts_read(pid, &f) == -1 || f.state != state) &&
-	    now_ms() < deadline)
+	    lab_now_ms() < deadline)
 		usleep(5000);
 	ck_assert_int_eq(facts_read(pid, &f), 0);
 	ck_assert_int_eq(f.state, state);
@@ -164,12 +155,12 @@ static void
 wait_settled(pid_t pid)
 {
 	char path[64], buf[256];
-	long deadline = now_ms() + 3000, nr = -1;
+	long deadline = lab_now_ms() + 3000, nr = -1;
 	ssize_t n;
 	int fd;
 
 	snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
-	while (now_ms() < deadline) {
+	while (lab_now_ms() < deadline) {
 		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 			break;
 		n = read(fd, buf, sizeof buf - 1);
@@ -265,10 +256,10 @@ hear(int fd, const char *word)
 	char line[64];
 	size_t n = 0;
 	struct pollfd p = { fd, POLLIN, 0 };
-	long deadline = now_ms() + 5000;
+	long deadline = lab_now_ms() + 5000;
 	int pid = 0;
 
-	while (n < sizeof line - 1 && now_ms() < deadline) {
+	while (n < sizeof line - 1 && lab_now_ms() < deadline) {
 		if (poll(&p, 1, 100) <= 0)
 			continue;
 		if (read(fd, line + n, 1) != 1)
@@ -513,10 +504,10 @@ on_pause(struct follow *w, const struct report *rep)
 		if (!w->setsid_done) {
 			/* The shell reaps the job's first process and takes
 			 * the terminal back, beside the chain. */
-			long deadline = now_ms() + 3000;
+			long deadline = lab_now_ms() + 3000;
 
 			wait_until_gone(w->fork_parent);
-			while (f.tpgid != w->lab.shell && now_ms() < deadline) {
+			while (f.tpgid != w->lab.shell && lab_now_ms() < deadline) {
 				usleep(5000);
 				ck_assert_int_eq(facts_read(pid, &f), 0);
 			}
@@ -781,8 +772,8 @@ START_TEST(follows_a_shell_double_fork)
 	/* Refresh as the inspector does, until /proc shows the end state:
 	 * the job exec'd sleep, its grandchild leads a session of its own
 	 * and was adopted by us; no sh is left. */
-	deadline = now_ms() + 5000;
-	while (now_ms() < deadline) {
+	deadline = lab_now_ms() + 5000;
+	while (lab_now_ms() < deadline) {
 		story_refresh(&s);
 		reap_zombies();
 		job = find_process("sleep", lab.shell, 0, 0);
@@ -834,8 +825,8 @@ double_fork_unseen(struct lab *lab)
 
 	lab_shell(lab, argv, NULL);
 	story_for_shell(lab);
-	deadline = now_ms() + 5000;
-	while (now_ms() < deadline) {
+	deadline = lab_now_ms() + 5000;
+	while (lab_now_ms() < deadline) {
 		reap_zombies();
 		job = find_process("sleep", lab->shell, 0, 0);
 		daemon = find_process("sleep", getpid(), 0, 1);
@@ -893,8 +884,8 @@ START_TEST(follows_a_c_double_fork)
 	lab_init(&lab);
 	lab_shell(&lab, argv, NULL);
 	story_for_shell(&lab);
-	deadline = now_ms() + 5000;
-	while (now_ms() < deadline) {
+	deadline = lab_now_ms() + 5000;
+	while (lab_now_ms() < deadline) {
 		story_refresh(&s);
 		reap_zombies();
 		daemon = find_process("story-helper", getpid(), 0, 0);
@@ -1349,10 +1340,10 @@ static void
 wait_for_comm(pid_t pid, const char *comm)
 {
 	struct facts f;
-	long deadline = now_ms() + 3000;
+	long deadline = lab_now_ms() + 3000;
 
 	while ((facts_read(pid, &f) == -1 || strcmp(f.comm, comm) != 0) &&
-	    now_ms() < deadline)
+	    lab_now_ms() < deadline)
 		usleep(2000);
 	ck_assert_int_eq(facts_read(pid, &f), 0);
 	ck_assert_str_eq(f.comm, comm);
@@ -1523,7 +1514,7 @@ no_setup(void)
 static void
 sweep(void)
 {
-	long deadline = now_ms() + 5000;
+	long deadline = lab_now_ms() + 5000;
 	DIR *d;
 	struct dirent *e;
 	int left;
@@ -1557,7 +1548,7 @@ sweep(void)
 			;
 		if (left > 0)
 			usleep(10000);
-	} while (left > 0 && now_ms() < deadline);
+	} while (left > 0 && lab_now_ms() < deadline);
 	if (left > 0)
 		fprintf(stderr, "test_story: %d processes left\n", left);
 }
@@ -1578,8 +1569,6 @@ int
 main(void)
 {
 	Suite *su;
-	SRunner *sr;
-	int failed;
 
 	if (prctl(PR_SET_CHILD_SUBREAPER, 1) == -1) {
 		perror("PR_SET_CHILD_SUBREAPER");
@@ -1607,10 +1596,5 @@ main(void)
 		add(su, "hostile-exec", hostile_name_from_exec, 30);
 		add(su, "hostile-cut", hostile_name_cut_and_in_the_ppid_label, 30);
 	}
-	sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	sweep();
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return lab_run(su) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

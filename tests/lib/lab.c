@@ -22,8 +22,8 @@
 
 static struct lab *current;     /* for the atexit cleanup */
 
-static long
-now_ms(void)
+long
+lab_now_ms(void)
 {
 	struct timespec ts;
 
@@ -192,38 +192,38 @@ wait_io(struct lab *lab, int ms, struct report *r, int *got)
 int
 lab_next(struct lab *lab, struct report *r, int timeout_ms)
 {
-	long deadline = now_ms() + timeout_ms;
+	long deadline = lab_now_ms() + timeout_ms;
 	int got = 0;
 
-	while (!got && now_ms() < deadline)
-		wait_io(lab, (int)(deadline - now_ms()), r, &got);
+	while (!got && lab_now_ms() < deadline)
+		wait_io(lab, (int)(deadline - lab_now_ms()), r, &got);
 	return got;
 }
 
 void
 lab_drain(struct lab *lab, int ms)
 {
-	long deadline = now_ms() + ms;
+	long deadline = lab_now_ms() + ms;
 	struct pollfd p = { -1, POLLIN, 0 };
 
 	do {
 		p.fd = pty_fd(lab);
 		if (poll(&p, 1, 10) > 0)
 			read_pty(lab);
-	} while (now_ms() < deadline);
+	} while (lab_now_ms() < deadline);
 }
 
 int
 lab_wait(struct lab *lab, pid_t pid, int timeout_ms)
 {
-	long deadline = now_ms() + timeout_ms;
+	long deadline = lab_now_ms() + timeout_ms;
 	int status;
 
 	do {
 		if (waitpid(pid, &status, WNOHANG) == pid)
 			return status;
 		lab_drain(lab, 10);
-	} while (now_ms() < deadline);
+	} while (lab_now_ms() < deadline);
 	return -1;
 }
 
@@ -309,7 +309,7 @@ lab_count(const struct lab *lab)
 int
 lab_finish(struct lab *lab)
 {
-	long deadline = now_ms() + 5000;
+	long deadline = lab_now_ms() + 5000;
 	int left;
 	char path[128];
 
@@ -324,7 +324,7 @@ lab_finish(struct lab *lab)
 		if ((left = lab_count(lab)) == 0)
 			break;
 		usleep(20000);
-	} while (now_ms() < deadline);
+	} while (lab_now_ms() < deadline);
 	if (lab->master != -1)
 		close(lab->master);
 	close(lab->sock);

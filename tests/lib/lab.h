@@ -55,6 +55,9 @@ int   lab_finish(struct lab *);
 /* Counts the lab's processes alive now (zombies of ours included). */
 int   lab_count(const struct lab *);
 
+/* CLOCK_MONOTONIC in milliseconds, for the tests' deadlines. */
+long  lab_now_ms(void);
+
 /* Runs a suite and returns how many tests failed. Check ends a failed
  * test with _exit(), past lab_finish() and any atexit handler: the runner
  * is a child subreaper, so what such a test left comes to it, and it

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "protocol.h"
+#include "lab.h"
 
 static int
 parse(const char *text, struct proto_msg *m)
@@ -131,8 +132,6 @@ main(void)
 {
 	Suite *s = suite_create("protocol");
 	TCase *tc = tcase_create("protocol");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, round_trip);
 	tcase_add_test(tc, design_example_parses);
@@ -140,9 +139,5 @@ main(void)
 	tcase_add_test(tc, malformed_rejected);
 	tcase_add_test(tc, oversized_rejected);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

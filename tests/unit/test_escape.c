@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "lab.h"
 
 static char out[1024];
 
@@ -168,8 +169,6 @@ main(void)
 {
 	Suite *s = suite_create("escape");
 	TCase *tc = tcase_create("escape");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, terminal_controls_are_shown);
 	tcase_add_test(tc, c1_controls_are_shown);
@@ -181,9 +180,5 @@ main(void)
 	tcase_add_test(tc, width_counts_columns);
 	tcase_add_test(tc, locale_does_not_matter);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

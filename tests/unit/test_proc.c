@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "proc.h"
+#include "lab.h"
 
 /* Fields 3 to 52 of a real stat line: state S, ppid 1, pgrp and session
  * 4242, tty pts/1 (136 << 8 | 1), tpgid 4242, nice 0, 1 thread, started
@@ -544,8 +545,6 @@ main(void)
 {
 	Suite *s = suite_create("proc");
 	TCase *pure = tcase_create("parse"), *live = tcase_create("live");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(pure, stat_fields);
 	tcase_add_test(pure, stat_hostile_names);
@@ -570,9 +569,5 @@ main(void)
 	tcase_set_timeout(live, 30);
 	suite_add_tcase(s, live);
 
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -15,6 +15,7 @@
 
 #include "proc.h"
 #include "tty.h"
+#include "lab.h"
 
 static struct proc_info pi;
 static int procfd = -1;
@@ -263,8 +264,6 @@ main(void)
 {
 	Suite *s = suite_create("tty");
 	TCase *tc = tcase_create("tty");
-	SRunner *sr;
-	int failed;
 
 	if (system("command -v ps >/dev/null 2>&1") != 0) {
 		fprintf(stderr, "no ps to compare with\n");
@@ -279,9 +278,5 @@ main(void)
 	tcase_add_test(tc, all_processes_match_ps);
 	tcase_set_timeout(tc, 30);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
