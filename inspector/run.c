@@ -184,6 +184,8 @@ handle(struct run *r, const struct proto_msg *m, pid_t sender)
 	} else {
 		story_step(&r->story, sender, 0);
 		r->paused = 0;
+		if (m->event == PROTO_ERROR)
+			r->steps_seen++;    /* the step ran, and failed */
 	}
 }
 

@@ -354,8 +354,9 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 		    sizeof escaped);
 		snprintf(line, sizeof line, "%s %s",
 		    say(run->event == PROTO_ERROR ? T_ERROR : T_SAYS), escaped);
-		lines += wrap(y + lines, x, width, 2, run->event == PROTO_ERROR ?
-		    attr_changed : A_BOLD, line);
+		lines += wrap(y + lines, x, width, run->event == PROTO_ERROR ?
+		    3 : 2, run->event == PROTO_ERROR ? attr_changed : A_BOLD,
+		    line);
 	}
 	for (i = 0; i < n && lines < max; i++) {
 		mvaddstr(y + lines, x, "• ");
@@ -512,11 +513,12 @@ draw_help(void)
 		"?                 this help; any key closes it",
 		"",
 		"Highlighted values changed at the last step.",
-		"Dim rows have exited; they keep their last values.",
+		"Rows marked x (and dim) have exited; they keep their",
+		"last values.",
 		"PPID names the parent: \"1 init\", or the subreaper",
 		"that adopted the process (this inspector is one).",
 	};
-	int i, h = sizeof text / sizeof text[0] + 2, w = 58;
+	int i, h = sizeof text / sizeof text[0] + 2, w = 62;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
 
 	for (i = 0; i < h; i++)
