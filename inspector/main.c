@@ -323,12 +323,17 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 		while ((key = getch()) != ERR && !done)
 			done = handle_key(v, key, runs, plan);
 		for (i = 0; i < v->nruns; i++) {
-			run_output(v->runs[i]);
-			if (run_reports(v->runs[i]) == 0)
-				story_refresh(&v->runs[i]->story);
-			if (v->runs[i]->chain == NULL &&
-			    v->runs[i]->steps_seen == 0)
-				story_watch(&v->runs[i]->story);
+			struct run *r = v->runs[i];
+
+			run_output(r);
+			if (run_reports(r) > 0)
+				continue;    /* the story was just read */
+			/* A command that reports no steps is watched like
+			 * an attached process: each change is a step. */
+			if (r->chain == NULL && r->steps_seen == 0)
+				story_watch(&r->story);
+			else
+				story_refresh(&r->story);
 		}
 		/* Reaped after the look: an adopted orphan's last values
 		 * are read while it is still a zombie. */

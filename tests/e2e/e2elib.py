@@ -840,6 +840,18 @@ class Session:
         left.discard(os.getpid())
         return sorted(left)
 
+    def quit(self, timeout=3.0):
+        """Presses q and waits for daemonlab to exit; then nothing it
+        launched may remain."""
+        self.send('q')
+        deadline = time.time() + timeout
+        while not self.pane_dead():
+            if time.time() > deadline:
+                raise Failure('daemonlab did not exit on q; the screen:\n'
+                              + self.capture().text())
+            time.sleep(0.02)
+        self.wait_none_remaining(2.0)
+
     def wait_none_remaining(self, timeout):
         deadline = time.time() + timeout
         while True:

@@ -121,13 +121,7 @@ def body(daemonlab, steps):
                             + screen.text())
         for name, d in sorted(daemons.items()):
             L.log('%-8s daemon: %r' % (name, d))
-        s.send('q')
-        deadline = time.time() + 3
-        while not s.pane_dead():
-            if time.time() > deadline:
-                raise L.Failure('daemonlab --compare did not exit on q')
-            time.sleep(0.02)
-        s.wait_none_remaining(2.0)
+        s.quit()
         L.log('q: nothing left of PIDs %s' % sorted(s.seen))
 
 

@@ -137,13 +137,7 @@ def body(daemonlab, steps):
                             + screen.text())
         L.log('shown as %s; pane title %r' % (ESCAPED,
                                              s.display('#{pane_title}')))
-        s.send('q')
-        deadline = time.time() + 3
-        while not s.pane_dead():
-            if time.time() > deadline:
-                raise L.Failure('daemonlab did not exit on q')
-            time.sleep(0.02)
-        s.wait_none_remaining(2.0)
+        s.quit()
 
 
 if __name__ == '__main__':
