@@ -741,14 +741,15 @@ story_for_shell(const struct lab *lab)
 	ck_assert_ptr_nonnull(story_add(&s, lab->shell, ROLE_SHELL));
 }
 
-/* Every live row is one of these. */
+/* Every live row is one of these. A zombie is not alive: the middle
+ * process of a double fork may still wait to be reaped. */
 static void
 only_these_alive(const pid_t *pids, int n)
 {
 	int i, j;
 
 	for (i = 0; i < s.nrows; i++) {
-		if (s.rows[i].exited)
+		if (s.rows[i].exited || s.rows[i].now.p.state == 'Z')
 			continue;
 		for (j = 0; j < n && pids[j] != s.rows[i].now.p.pid; j++)
 			;

@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -39,6 +40,47 @@ cleanup_at_exit(void)
 		lab_finish(current);
 }
 
+/* lab_run() names a file in DAEMONLAB_TEST_DIRS; every lab's folder is
+ * written there, so the runner can remove what a failed test left. */
+static void
+note_dir(const char *dir)
+{
+	const char *list = getenv("DAEMONLAB_TEST_DIRS");
+	FILE *f;
+
+	if (list != NULL && (f = fopen(list, "a")) != NULL) {
+		fprintf(f, "%s\n", dir);
+		fclose(f);
+	}
+}
+
+static int
+remove_one(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+static void
+remove_noted_dirs(const char *list)
+{
+	char dir[256];
+	FILE *f = fopen(list, "r");
+
+	while (f != NULL && fgets(dir, sizeof dir, f) != NULL) {
+		dir[strcspn(dir, "\n")] = '\0';
+		if (strncmp(dir, "/tmp/daemonlab-test-", 20) == 0)
+			nftw(dir, remove_one, 8, FTW_DEPTH | FTW_PHYS);
+	}
+	if (f != NULL)
+		fclose(f);
+	unlink(list);
+}
+
 void
 lab_init(struct lab *lab)
 {
@@ -53,6 +95,7 @@ lab_init(struct lab *lab)
 	snprintf(lab->dir, sizeof lab->dir, "/tmp/daemonlab-test-XXXXXX");
 	if (mkdtemp(lab->dir) == NULL)
 		perror("mkdtemp"), exit(99);
+	note_dir(lab->dir);
 	snprintf(lab->sock_path, sizeof lab->sock_path, "%s/sock", lab->dir);
 	snprintf(addr.sun_path, sizeof addr.sun_path, "%s", lab->sock_path);
 	lab->sock = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
@@ -349,10 +392,13 @@ int
 lab_run(Suite *s)
 {
 	struct lab none = { .tag = "-" };
+	char list[64];
 	SRunner *sr;
 	int failed;
 
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	snprintf(list, sizeof list, "/tmp/daemonlab-test-dirs-%d", (int)getpid());
+	setenv("DAEMONLAB_TEST_DIRS", list, 1);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
@@ -360,6 +406,7 @@ lab_run(Suite *s)
 	do {
 		each_ours(&none, kill_child);
 	} while (waitpid(-1, NULL, 0) > 0 || lab_count(&none) > 0);
+	remove_noted_dirs(list);
 	return failed;
 }
 
