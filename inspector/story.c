@@ -211,6 +211,10 @@ story_refresh(struct story *s)
 			r->now.p.exited = 1;
 			continue;
 		}
+		/* A parent changes only by adoption, and only init and
+		 * child subreapers adopt: whoever took it is one. */
+		if (p.ppid != r->now.p.ppid && p.ppid != 1)
+			story_subreaper(s, p.ppid);
 		r->now.p = p;
 		label(s, &r->now);
 	}

@@ -1086,6 +1086,45 @@ START_TEST(attached_group_leader_forks)
 }
 END_TEST
 
+/* An attached child whose parent dies is adopted by the nearest child
+ * subreaper (here the test itself): the story learns that from the PPID
+ * change alone, and the label says "(subreaper)". */
+START_TEST(adopter_is_named_a_subreaper)
+{
+	static struct lab lab;
+	char *argv[] = { "story-helper", "family", NULL };
+	const struct row *r;
+	struct facts f;
+	char want[64];
+	int p[2];
+	pid_t parent, child;
+
+	lab_init(&lab);
+	parent = start(&lab, STORY_HELPER, argv, NULL, helper_pipe(p));
+	close(p[1]);
+	child = hear(p[0], "child");
+	wait_settled(child);
+
+	story_begin();
+	ck_assert_ptr_nonnull(story_add(&s, parent, ROLE_ATTACHED));
+	story_refresh(&s);
+	ck_assert_ptr_null(strstr(row_matches(child)->now.ppid_label,
+	    "subreaper"));
+	ck_assert_int_eq(kill(parent, SIGKILL), 0);
+	ck_assert_int_eq(waitpid(parent, NULL, 0), parent);
+	ck_assert_int_eq(facts_read(child, &f), 0);
+	ck_assert_int_eq(f.ppid, getpid());
+	story_refresh(&s);
+	r = row_matches(child);
+	snprintf(want, sizeof want, "%d %s (subreaper)", (int)getpid(),
+	    my_comm());
+	ck_assert_str_eq(r->now.ppid_label, want);
+	close(p[0]);
+	story_free(&s);
+	ck_assert_int_eq(lab_finish(&lab), 0);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* (d) Vanishing processes. */
 
@@ -1589,6 +1628,7 @@ main(void)
 		add(su, "attach-dfork-group", attached_leader_double_forks_new_group,
 		    30);
 		add(su, "attach-gfork", attached_group_leader_forks, 30);
+		add(su, "attach-adopted", adopter_is_named_a_subreaper, 30);
 		add(su, "vanish-exit", exit_between_add_and_refresh, 30);
 		add(su, "vanish-zombie", zombie_is_not_exited, 30);
 		add(su, "vanish-nosuch", no_such_process, 30);
