@@ -637,8 +637,10 @@ ui_draw(struct view *v)
 		draw_one(v, &v->runs[0]->story, v->runs[0]);
 	else if (v->attached != NULL)
 		draw_one(v, v->attached, NULL);
-	if (v->status[0] != '\0')
-		put(LINES - 1, 0, COLS, A_BOLD, v->status);
+	if (v->status[0] != '\0') {
+		fill(LINES - 1, 0, COLS, A_REVERSE);
+		put(LINES - 1, 0, COLS, A_REVERSE | A_BOLD, v->status);
+	}
 	if (v->help)
 		draw_help();
 	refresh();
