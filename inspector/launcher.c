@@ -13,6 +13,22 @@
 
 #include "launcher.h"
 
+/* A step blocks SIGUSR1 as it starts, so that an early continue waits
+ * for its pause; blocked from here, one that comes even before that is
+ * safe too. Other programs get the signals as a shell gives them. */
+static void
+block_continue_for(const char *program)
+{
+	const char *base = strrchr(program, '/');
+	sigset_t usr1;
+
+	base = base != NULL ? base + 1 : program;
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(strncmp(base, "step-", 5) == 0 ? SIG_BLOCK : SIG_UNBLOCK,
+	    &usr1, NULL);
+}
+
 void
 launch_exec(char *const argv[], char *const env[], const char *forgotten)
 {
@@ -27,6 +43,7 @@ launch_exec(char *const argv[], char *const env[], const char *forgotten)
 		dup2(fd, LAUNCH_FORGOTTEN_FD);
 		close(fd);
 	}
+	block_continue_for(argv[0]);
 	execvp(argv[0], argv);
 	dprintf(STDERR_FILENO, "daemonlab: cannot run '%s': %s\n", argv[0],
 	    strerror(errno));
