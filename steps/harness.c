@@ -66,6 +66,11 @@ send_report(enum proto_event event, pid_t child, const char *text)
 
 	if (path == NULL || *path == '\0')
 		return;
+	if (strlen(path) >= sizeof addr.sun_path) {
+		give_up_reporting("the path is longer than a Unix socket "
+		    "address can hold (107 bytes)");
+		return;
+	}
 	snprintf(m.step, sizeof m.step, "%s", step_name);
 	snprintf(m.msg, sizeof m.msg, "%s", text);
 	if ((len = proto_format(buf, sizeof buf, &m)) < 0)
@@ -199,7 +204,6 @@ static void
 read_environment(void)
 {
 	const char *s = getenv("DAEMONLAB_PAUSE");
-	const char *path = getenv("DAEMONLAB_SOCKET");
 	char *end;
 
 	if (s != NULL) {
@@ -225,10 +229,6 @@ read_environment(void)
 			    "the inspector", s);
 		inspector_pid = (pid_t)v;
 	}
-	if (path != NULL && strlen(path) >=
-	    sizeof ((struct sockaddr_un *)0)->sun_path)
-		give_up_reporting("the path is longer than a Unix socket "
-		    "address can hold (107 bytes)");
 }
 
 char **

@@ -297,6 +297,23 @@ START_TEST(socket_path_too_long)
 }
 END_TEST
 
+START_TEST(bad_pause_with_a_socket_path_too_long)
+{
+	/* The error is reported before anything else is checked: the
+	 * overlong path must still never reach a socket address. */
+	static char sock[256];
+	char *argv[] = { "step-start", NULL };
+	char *env[] = { sock, "DAEMONLAB_PAUSE=abc", NULL };
+	int status;
+
+	snprintf(sock, sizeof sock, "DAEMONLAB_SOCKET=/tmp/%0200d", 0);
+	status = run(argv, env, 5000);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 2);
+	ck_assert_ptr_nonnull(strstr(lab.out, "DAEMONLAB_PAUSE='abc'"));
+	ck_assert_ptr_nonnull(strstr(lab.out, "longer than a Unix socket"));
+}
+END_TEST
+
 START_TEST(end_of_chain_waits_as_the_daemon)
 {
 	char *argv[] = { "step-umask", NULL };
@@ -339,6 +356,7 @@ main(void)
 	tcase_add_test(tc, bad_inspector_pid);
 	tcase_add_test(tc, missing_socket);
 	tcase_add_test(tc, socket_path_too_long);
+	tcase_add_test(tc, bad_pause_with_a_socket_path_too_long);
 	tcase_add_test(tc, end_of_chain_waits_as_the_daemon);
 	suite_add_tcase(s, tc);
 	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
