@@ -45,7 +45,7 @@ proto_format(char *buf, size_t size, const struct proto_msg *m)
 		snprintf(child, sizeof child, " child=%ld", (long)m->child);
 	/* One line per message: a control character in the text would end
 	 * it early or reach the inspector's screen. */
-	for (i = 0; m->msg[i] != '\0' && i < sizeof text - 1; i++)
+	for (i = 0; i < sizeof text - 1 && m->msg[i] != '\0'; i++)
 		text[i] = ((unsigned char)m->msg[i] < 0x20 || m->msg[i] == 0x7f)
 		    ? ' ' : m->msg[i];
 	text[i] = '\0';
