@@ -1,6 +1,5 @@
 /* story.c - follow the processes of a story across forks, exits and exec. */
 #include <fcntl.h>
-#include <stdlib.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,22 +28,6 @@ story_free(struct story *s)
 	if (s->procfd >= 0)
 		close(s->procfd);
 	s->procfd = -1;
-}
-
-/* Only /proc/PID/stat: enough to decide whether a process belongs. */
-static int
-peek(const struct story *s, pid_t pid, struct proc_info *p)
-{
-	char path[32], buf[1024];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof path, "%d/stat", (int)pid);
-	if ((fd = openat(s->procfd, path, O_RDONLY | O_CLOEXEC)) == -1)
-		return -1;
-	n = read(fd, buf, sizeof buf);
-	close(fd);
-	return n <= 0 ? -1 : proc_parse_stat(buf, n, p);
 }
 
 struct row *
@@ -89,7 +72,7 @@ label(struct story *s, struct look *l)
 		snprintf(name, sizeof name, "init");
 	else if (r != NULL)
 		escape_str(r->now.p.comm, strlen(r->now.p.comm), name, sizeof name);
-	else if (l->p.ppid > 0 && peek(s, l->p.ppid, &parent) == 0)
+	else if (l->p.ppid > 0 && proc_read_stat(s->procfd, l->p.ppid, &parent) == 0)
 		escape_str(parent.comm, strlen(parent.comm), name, sizeof name);
 	if (l->p.ppid == 0)
 		snprintf(l->ppid_label, sizeof l->ppid_label, "0");
@@ -127,32 +110,6 @@ story_add(struct story *s, pid_t pid, enum row_role role)
 	return r;
 }
 
-/* The environment can be large, and the tag comes last: read it all,
- * keeping a tag's length of overlap between two reads. */
-static int
-has_env(const struct story *s, pid_t pid)
-{
-	static char env[32768];
-	size_t tag = strlen(s->env_tag) + 1, have = 0;
-	char path[32];
-	ssize_t n;
-	int fd, found = 0;
-
-	snprintf(path, sizeof path, "%d/environ", (int)pid);
-	if ((fd = openat(s->procfd, path, O_RDONLY | O_CLOEXEC)) == -1)
-		return 0;
-	while (!found && (n = read(fd, env + have, sizeof env - have)) > 0) {
-		have += n;
-		found = memmem(env, have, s->env_tag, tag) != NULL;
-		if (have > tag) {
-			memmove(env, env + have - tag, tag);
-			have = tag;
-		}
-	}
-	close(fd);
-	return found;
-}
-
 /* Does a process we do not follow yet belong to the story? */
 static int
 belongs(struct story *s, const struct proc_info *p)
@@ -160,7 +117,7 @@ belongs(struct story *s, const struct proc_info *p)
 	struct row *r;
 
 	if (p->ppid == s->self && is_subreaper(s, s->self) &&
-	    (s->env_tag[0] == '\0' || has_env(s, p->pid)))
+	    (s->env_tag[0] == '\0' || proc_environ_has(s->procfd, p->pid, s->env_tag)))
 		return 1;               /* an orphan we adopted */
 	if ((r = story_find(s, p->ppid)) != NULL && !r->exited)
 		return 1;               /* a child */
@@ -186,7 +143,7 @@ discover(struct story *s)
 		for (i = 0; i < n && i < (int)(sizeof pids / sizeof pids[0]); i++) {
 			if (pids[i] == s->self || story_find(s, pids[i]) != NULL)
 				continue;
-			if (peek(s, pids[i], &p) == 0 && belongs(s, &p) &&
+			if (proc_read_stat(s->procfd, pids[i], &p) == 0 && belongs(s, &p) &&
 			    story_add(s, pids[i], ROLE_CHAIN) != NULL)
 				added++;
 		}

@@ -1,53 +1,32 @@
 /* watchdog.c - sweep up after the inspector, however it ended. */
-#include <dirent.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "proc.h"
 #include "watchdog.h"
 
 static int guard_fd = -1;    /* the inspector's end of the pipe */
 
-static int
-carries(const char *pid, const char *tag, size_t taglen)
-{
-	char path[64], env[65536];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof path, "/proc/%s/environ", pid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return 0;
-	n = read(fd, env, sizeof env);
-	close(fd);
-	return n > 0 && memmem(env, n, tag, taglen) != NULL;
-}
-
 /* Kills what carries the tag; returns how many it found. */
 static int
-sweep(const char *tag)
+sweep(int procfd, const char *tag)
 {
-	size_t taglen = strlen(tag) + 1;    /* with its NUL: an exact match */
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	int found = 0;
+	static pid_t pids[65536];
+	int i, n, found = 0;
 
-	while (d != NULL && (e = readdir(d)) != NULL)
-		if (e->d_name[0] >= '1' && e->d_name[0] <= '9' &&
-		    atoi(e->d_name) != getpid() &&
-		    carries(e->d_name, tag, taglen)) {
-			kill(atoi(e->d_name), SIGKILL);
+	n = proc_list(procfd, pids, sizeof pids / sizeof pids[0]);
+	for (i = 0; i < n && i < (int)(sizeof pids / sizeof pids[0]); i++)
+		if (pids[i] != getpid() &&
+		    proc_environ_has(procfd, pids[i], tag)) {
+			kill(pids[i], SIGKILL);
 			found++;
 		}
-	if (d != NULL)
-		closedir(d);
 	return found;
 }
 
@@ -66,7 +45,7 @@ watch(int fd, pid_t inspector, const char *dir)
 {
 	struct timespec tick = { 0, 50 * 1000000 };
 	char tag[64], byte;
-	int quiet = 0;
+	int procfd, quiet = 0;
 
 	/* The terminal closing, ^C, or a kill of the whole group must not
 	 * end the watchdog before it has done its one job. */
@@ -80,8 +59,9 @@ watch(int fd, pid_t inspector, const char *dir)
 		;
 	/* Sweep until nothing has been found for a while: a process may be
 	 * forking while we look. */
-	while (quiet < 4) {
-		quiet = sweep(tag) ? 0 : quiet + 1;
+	procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	while (procfd != -1 && quiet < 4) {
+		quiet = sweep(procfd, tag) ? 0 : quiet + 1;
 		nanosleep(&tick, NULL);
 	}
 	if (dir != NULL)
