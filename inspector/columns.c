@@ -179,21 +179,32 @@ columns_changed(const struct look *before, const struct look *after)
 	return mask;
 }
 
-void
-columns_print(const struct story *s)
+int
+columns_measure(const struct story *s, int w[NCOLUMNS], columns_cells *cells)
 {
-	static char cell[STORY_MAX_ROWS][NCOLUMNS][512];
-	int w[NCOLUMNS], i, r;
+	char one[512], *cell;
+	int i, r, total = 0;
 
 	for (i = 0; i < NCOLUMNS; i++) {
 		w[i] = (int)strlen(columns[i].name);
 		for (r = 0; r < s->nrows; r++) {
-			columns[i].format(&s->rows[r].now, cell[r][i],
-			    sizeof cell[r][i]);
-			if (escape_width(cell[r][i]) > w[i])
-				w[i] = escape_width(cell[r][i]);
+			cell = cells != NULL ? (*cells)[r][i] : one;
+			columns[i].format(&s->rows[r].now, cell, sizeof one);
+			if (escape_width(cell) > w[i])
+				w[i] = escape_width(cell);
 		}
+		total += w[i] + 1;
 	}
+	return total;
+}
+
+void
+columns_print(const struct story *s)
+{
+	static columns_cells cell;
+	int w[NCOLUMNS], i, r;
+
+	columns_measure(s, w, &cell);
 	for (i = 0; i < NCOLUMNS; i++)
 		printf(columns[i].right ? "%*s%s" : "%-*s%s",
 		    i == NCOLUMNS - 1 ? 0 : w[i], columns[i].name,

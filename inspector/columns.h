@@ -32,6 +32,13 @@ extern int columns_brief;
 unsigned columns_changed(const struct look *before, const struct look *after);
 /* FDS for one descriptor target: "pts/3", "null", "ptmx", a file name. */
 void     columns_fd_short(const char *target, char *buf, size_t size);
+typedef char columns_cells[STORY_MAX_ROWS][NCOLUMNS][512];
+
+/* Widths that fit every header and value of the story; returns the
+ * line's length with one space after each column. The formatted values
+ * are left in cells, unless it is NULL. */
+int      columns_measure(const struct story *, int w[NCOLUMNS],
+    columns_cells *cells);
 /* Prints the header and one line per row, plain, for --once. */
 void     columns_print(const struct story *);
 

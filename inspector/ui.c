@@ -231,27 +231,6 @@ wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 	return lines;
 }
 
-static int
-measure(const struct story *s, int w[NCOLUMNS])
-{
-	char cell[512];
-	int i, r, total = 0;
-
-	for (i = 0; i < NCOLUMNS; i++) {
-		w[i] = (int)strlen(columns[i].name);
-		for (r = 0; r < s->nrows; r++) {
-			int cw;
-
-			columns[i].format(&s->rows[r].now, cell, sizeof cell);
-			cw = escape_width(cell);
-			if (cw > w[i])
-				w[i] = cw;
-		}
-		total += w[i] + 1;
-	}
-	return total;
-}
-
 /* Column widths for this story in width columns: every value whole if
  * it fits; else PPID drops the subreaper's name, and then CWD, FDS and
  * COMMAND are cut, in that order. */
@@ -263,9 +242,9 @@ widths(const struct story *s, int width, int w[NCOLUMNS])
 	int total, k, take;
 
 	columns_brief = 0;
-	if ((total = measure(s, w)) > width) {
+	if ((total = columns_measure(s, w, NULL)) > width) {
 		columns_brief = 1;
-		total = measure(s, w);
+		total = columns_measure(s, w, NULL);
 	}
 	for (k = 0; total > width && k < 3; k++) {
 		take = w[flexible[k]] - least[k];
