@@ -10,6 +10,7 @@
 #include "columns.h"
 #include "escape.h"
 #include "lessons.h"
+#include "text.h"
 #include "ui.h"
 
 enum { PAIR_CHANGED = 1, PAIR_EXITED, PAIR_TITLE, PAIR_HEAD };
@@ -17,45 +18,6 @@ enum { PAIR_CHANGED = 1, PAIR_EXITED, PAIR_TITLE, PAIR_HEAD };
 static attr_t attr_changed, attr_exited, attr_title, attr_head;
 
 
-/* The screen's own words, in the lesson's language. */
-enum text { T_CHANGED, T_DETAIL, T_LESSON, T_TERMINAL, T_LEGEND, T_NOTHING,
-	T_WAITING, T_SAYS, T_ERROR, T_START, T_WATCH, T_KEYS, T_ATTACHED,
-	T_KEYS_ATTACHED, NTEXTS };
-static const char *const texts[NTEXTS][2] = {
-	[T_CHANGED]  = { "What changed", "变化" },
-	[T_DETAIL]   = { "Detail", "详情" },
-	[T_LESSON]   = { "Lesson", "课文" },
-	[T_TERMINAL] = { "Terminal", "终端" },
-	[T_LEGEND]   = { "highlighted: changed by the last step · x, dim: "
-	    "exited · >: selected (Up/Down)", "高亮：上一步改变的值 · x、暗色："
-	    "已退出 · >：选中的行（上/下键）" },
-	[T_NOTHING]  = { "nothing yet", "还没有变化" },
-	[T_WAITING]  = { "waiting for the first step", "等待第一步" },
-	[T_SAYS]     = { "step says:", "步骤报告：" },
-	[T_ERROR]    = { "error:", "错误：" },
-	[T_START]    = { "Press n (or space) to start the first step. Each step "
-	    "does one system call and pauses; the table shows what it changed.",
-	    "按 n（或空格）开始第一步。每一步做一个系统调用然后暂停；表格显示它"
-	    "改变了什么。" },
-	[T_WATCH]    = { "What to watch", "看什么" },
-	[T_ATTACHED] = { "Attached: once a second the inspector reads /proc for "
-	    "these processes and their descendants. When one changes, the "
-	    "change is highlighted and explained above, and the lesson for "
-	    "that kind of change shows here.", "已附加：检查器每秒读取一次这些进程"
-	    "及其后代的 /proc。某个进程一有变化，上方就会高亮并解释这个变化，"
-	    "这里显示相应的课文。" },
-	[T_KEYS_ATTACHED] = { "            q quit · Up/Down · ? help",
-	    "            q 退出 · 上/下 · ? 帮助" },
-	[T_KEYS]     = { " n next · r restart · q quit · ? help",
-	    " n 下一步 · r 重来 · q 退出 · ? 帮助" },
-};
-static int zh;
-
-static const char *
-say(enum text t)
-{
-	return texts[t][zh];
-}
 
 int
 ui_start(char *err, size_t size)
@@ -332,7 +294,7 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 		escape_str(run->message, strlen(run->message), escaped,
 		    sizeof escaped);
 		snprintf(line, sizeof line, "%s %s",
-		    say(run->event == PROTO_ERROR ? T_ERROR : T_SAYS), escaped);
+		    text_say(run->event == PROTO_ERROR ? T_ERROR : T_SAYS), escaped);
 		lines += wrap(y + lines, x, width, run->event == PROTO_ERROR ?
 		    3 : 2, run->event == PROTO_ERROR ? attr_changed : A_BOLD,
 		    line);
@@ -343,7 +305,7 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 	}
 	if (n == 0 && lines < max)
 		put(y + lines++, x, width, attr_exited,
-		    say(s->focus ? T_NOTHING : T_WAITING));
+		    text_say(s->focus ? T_NOTHING : T_WAITING));
 	return lines;
 }
 
@@ -400,7 +362,7 @@ draw_lesson(const char *key, const char *lang, int y, int x, int width,
 	int lines = 0;
 
 	if (l == NULL) {
-		wrap(y, x, width, max, A_NORMAL, say(key[0] == '-' ?
+		wrap(y, x, width, max, A_NORMAL, text_say(key[0] == '-' ?
 		    T_ATTACHED : T_START));
 		return;
 	}
@@ -409,7 +371,7 @@ draw_lesson(const char *key, const char *lang, int y, int x, int width,
 	lines += wrap(y + lines, x, width, max / 2 - lines > 1 ?
 	    max / 2 - lines : 1, A_NORMAL, l->summary);
 	if (lines < max - 1) {
-		lines += wrap(y + lines, x, width, 1, attr_head, say(T_WATCH));
+		lines += wrap(y + lines, x, width, 1, attr_head, text_say(T_WATCH));
 		wrap(y + lines, x, width, max - lines, A_NORMAL, l->watch);
 	}
 }
@@ -475,7 +437,7 @@ draw_title(const struct view *v, int y)
 		len = snprintf(text, sizeof text, " daemonlab · attached");
 	put(y, 0, COLS - 38, attr_title, text);
 	(void)len;
-	put(y, COLS - 38, 38, attr_title, say(v->nruns ? T_KEYS :
+	put(y, COLS - 38, 38, attr_title, text_say(v->nruns ? T_KEYS :
 	    T_KEYS_ATTACHED));
 }
 
@@ -547,19 +509,19 @@ draw_one(struct view *v, struct story *s, struct run *r)
 	}
 	rows = s->nrows < LINES / 3 ? s->nrows : LINES / 3;
 	y += draw_table(s, y, 0, COLS, rows, sel);
-	put(y++, 2, COLS - 2, attr_exited, say(T_LEGEND));
-	rule(y++, 0, COLS, say(T_CHANGED));
+	put(y++, 2, COLS - 2, attr_exited, text_say(T_LEGEND));
+	rule(y++, 0, COLS, text_say(T_CHANGED));
 	y += draw_changes(s, r, y, 1, COLS - 2, 6);
-	rule(y++, 0, COLS, say(T_DETAIL));
+	rule(y++, 0, COLS, text_say(T_DETAIL));
 	draw_detail(s, sel, y, 1, COLS - 2, 3);
 	y += 3;
 	bottom = LINES - y - 1;
 	left = r != NULL ? COLS / 2 : COLS;
-	rule(y, 0, COLS, say(T_LESSON));
+	rule(y, 0, COLS, text_say(T_LESSON));
 	if (r != NULL) {
 		char title[64];
 
-		snprintf(title, sizeof title, "%s (%s)", say(T_TERMINAL),
+		snprintf(title, sizeof title, "%s (%s)", text_say(T_TERMINAL),
 		    s->nrows > 0 ? s->rows[0].now.tty : "?");
 		rule(y, left, COLS - left, title);
 		draw_terminal(r, y + 1, left + 1, COLS - left - 1, bottom);
@@ -589,7 +551,7 @@ draw_compare(struct view *v)
 		    1 + half * (i + 1) - y);
 	}
 	y = 1 + 2 * half;
-	rule(y, 0, COLS, say(T_LESSON));
+	rule(y, 0, COLS, text_say(T_LESSON));
 	draw_lesson(v->runs[0]->lesson, v->lang, y + 1, 1, COLS - 2,
 	    LINES - y - 2);
 }
@@ -597,7 +559,7 @@ draw_compare(struct view *v)
 void
 ui_draw(struct view *v)
 {
-	zh = strcmp(v->lang, "zh-CN") == 0;
+	text_use(v->lang);
 	erase();
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
 		char text[160];
