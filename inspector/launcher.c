@@ -119,11 +119,9 @@ launch_start(struct launch *l, char *const argv[], char *const env[],
 void
 launch_stop(struct launch *l)
 {
-	if (l->shell > 0) {
-		kill(l->shell, SIGKILL);
-		waitpid(l->shell, NULL, 0);
-		l->shell = 0;
-	}
+	/* The shell is not signalled here: the caller ended it, through a
+	 * pidfd, with the rest of the run. */
+	l->shell = 0;
 	if (l->master >= 0) {
 		close(l->master);
 		l->master = -1;

@@ -26,7 +26,8 @@ int  launch_start(struct launch *, char *const argv[], char *const env[],
 /* In a child: environment, descriptors, then exec; never returns. */
 _Noreturn void launch_exec(char *const argv[], char *const env[],
     const char *forgotten);
-/* Ends the shell and every process group still on its pty. */
+/* Closes the pty. The shell and its jobs are the caller's to end, by
+ * pidfd (members_end()): a PID alone may have been reused. */
 void launch_stop(struct launch *);
 
 #endif

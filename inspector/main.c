@@ -26,6 +26,7 @@
 #include "columns.h"
 #include "run.h"
 #include "story.h"
+#include "text.h"
 #include "ui.h"
 #include "watchdog.h"
 
@@ -39,10 +40,13 @@ on_quit(int sig)
 	quit_signal = sig;
 }
 
+static volatile sig_atomic_t child_event;
+
 static void
 on_child(int sig)
 {
-	(void)sig;    /* only to wake poll() */
+	(void)sig;
+	child_event = 1;    /* and poll() wakes */
 }
 
 static _Noreturn void
@@ -248,6 +252,12 @@ start_runs(struct view *v, struct run runs[2], const struct launch_plan *plan)
 		}
 		v->runs[i] = &runs[i];
 	}
+	if (plan->n == 2) {
+		/* One subreaper adopts for both: each run claims its own. */
+		runs[0].members.rival = &runs[1].members;
+		runs[1].members.rival = &runs[0].members;
+		runs[1].members.primary = 0;
+	}
 	v->nruns = plan->n;
 	v->selected = -1;
 }
@@ -304,11 +314,42 @@ handle_key(struct view *v, int key, struct run runs[2],
 	return 0;
 }
 
+/* Reaps our zombie children, after the look (an adopted orphan's last
+ * values are read while it is still a zombie), and tells each run the
+ * statuses of its own: in --compare, one run's shell reaped here is not
+ * later taken for alive by the other. */
+static void
+reap(struct view *v)
+{
+	pid_t pid;
+	int i, status;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+		for (i = 0; i < v->nruns; i++)
+			if (run_reaped(v->runs[i], pid, status))
+				break;
+}
+
+/* Reports from processes outside the run: counted, and said once. */
+static void
+say_ignored(struct view *v, int *said)
+{
+	int i, n = 0;
+
+	for (i = 0; i < v->nruns; i++)
+		n += v->runs[i]->ignored;
+	if (n == *said)
+		return;
+	*said = n;
+	snprintf(v->status, sizeof v->status, text_say(n == 1 ?
+	    T_IGNORED_ONE : T_IGNORED), n);
+}
+
 static void
 loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 {
 	struct pollfd fds[5];
-	int i, n, key, done = 0;
+	int i, n, key, done = 0, ignored = 0;
 
 	while (!done && !quit_signal) {
 		ui_draw(v);
@@ -320,25 +361,23 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 			    POLLIN, 0 };
 		}
 		poll(fds, n, 1000);    /* a look a second while nothing happens */
-		while ((key = getch()) != ERR && !done)
+		/* Keys first: a flood of reports never delays q. */
+		while (!done && (key = getch()) != ERR)
 			done = handle_key(v, key, runs, plan);
+		if (done)
+			break;
 		for (i = 0; i < v->nruns; i++) {
 			struct run *r = v->runs[i];
 
+			if (child_event)
+				r->scan_due = 1;
 			run_output(r);
-			if (run_reports(r) > 0)
-				continue;    /* the story was just read */
-			/* A command that reports no steps is watched like
-			 * an attached process: each change is a step. */
-			if (r->chain == NULL && r->steps_seen == 0)
-				story_watch(&r->story);
-			else
-				story_refresh(&r->story);
+			if (run_reports(r, 16) == 0)
+				run_look(r);    /* else the story was just read */
 		}
-		/* Reaped after the look: an adopted orphan's last values
-		 * are read while it is still a zombie. */
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
+		child_event = 0;
+		reap(v);
+		say_ignored(v, &ignored);
 		if (v->attached != NULL)
 			story_watch(v->attached);
 	}
@@ -433,6 +472,7 @@ main(int argc, char *argv[])
 	if (npids == 0) {
 		make_base_dir();
 		watchdog = watchdog_start(base_dir);
+		run_hold = watchdog_hold;
 		start_runs(&v, runs, &plan);
 	}
 	loop(&v, runs, &plan);

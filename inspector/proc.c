@@ -277,31 +277,6 @@ proc_read_stat(int procfd, pid_t pid, struct proc_info *pi)
 }
 
 int
-proc_environ_has(int procfd, pid_t pid, const char *entry)
-{
-	static char env[32768];
-	size_t want = strlen(entry) + 1, have = 0;    /* with its NUL */
-	char path[64];
-	ssize_t n;
-	int fd, found = 0;
-
-	snprintf(path, sizeof path, "%ld/environ", (long)pid);
-	if ((fd = openat(procfd, path, O_RDONLY | O_CLOEXEC)) == -1)
-		return 0;
-	/* Chunk by chunk, keeping an entry's length of overlap. */
-	while (!found && (n = read(fd, env + have, sizeof env - have)) > 0) {
-		have += n;
-		found = memmem(env, have, entry, want) != NULL;
-		if (have > want) {
-			memmove(env, env + have - want, want);
-			have = want;
-		}
-	}
-	close(fd);
-	return found;
-}
-
-int
 proc_read(int procfd, pid_t pid, struct proc_info *pi)
 {
 	char buf[STATUS_MAX], path[64];

@@ -70,10 +70,6 @@ int	proc_read(int procfd, pid_t pid, struct proc_info *);
  * belongs somewhere. Sets only the stat fields; 0, or -1 with errno. */
 int	proc_read_stat(int procfd, pid_t pid, struct proc_info *);
 
-/* Whether the environment of pid holds entry ("NAME=VALUE") exactly.
- * Reads all of it: an entry set last sits behind everything inherited. */
-int	proc_environ_has(int procfd, pid_t pid, const char *entry);
-
 /* The STAT column, as procps prints it: the state, then '<' (nice < 0),
  * 'N' (nice > 0), 'L' (locked pages), 's' (session leader), 'l' (more
  * threads), '+' (in its terminal's foreground group). 8 bytes suffice. */

@@ -15,6 +15,8 @@
 
 #include "run.h"
 
+void (*run_hold)(int pidfd, pid_t, unsigned long long start);
+
 static void
 path_in(const struct run *r, const char *name, char *buf, size_t size)
 {
@@ -44,6 +46,7 @@ run_start(struct run *r, const char *title, char **argv,
 	static char env_sock[160], env_pid[64], env_path[4096];
 	char *env[] = { env_sock, env_pid, env_path, NULL };
 	char forgotten[128];
+	struct proc_info shell;
 
 	memset(r, 0, sizeof *r);
 	r->title = title;
@@ -71,42 +74,30 @@ run_start(struct run *r, const char *title, char **argv,
 		return -1;
 	}
 	story_subreaper(&r->story, getpid());
-	snprintf(r->story.env_tag, sizeof r->story.env_tag, "%s", env_sock);
+	/* The shell is our child, not yet reaped: its PID is its own. */
+	members_init(&r->members, r->story.procfd, getpid());
+	r->members.hold = run_hold;
+	r->story.members = &r->members;
+	if (proc_read_stat(r->story.procfd, r->launch.shell, &shell) == -1 ||
+	    members_add(&r->members, r->launch.shell, shell.starttime) == NULL) {
+		snprintf(err, errsize, "cannot follow the shell: %s",
+		    strerror(errno));
+		return -1;
+	}
 	story_add(&r->story, r->launch.shell, ROLE_SHELL);
+	r->scan_due = 1;
 	return 0;
-}
-
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
 }
 
 void
 run_stop(struct run *r)
 {
 	char path[128];
-	long deadline;
 
-	if (r->launch.master >= 0 && r->launch.shell > 0) {
-		/* SIGTERM first: a paused step ends cleanly and reports. */
-		story_refresh(&r->story);
-		story_kill(&r->story, SIGTERM);
-		deadline = now_ms() + 1000;
-		while (story_alive(&r->story) > 1 && now_ms() < deadline) {
-			while (waitpid(-1, NULL, WNOHANG) > 0)
-				;
-			usleep(10000);
-			story_refresh(&r->story);
-		}
-		story_kill(&r->story, SIGKILL);
-		launch_stop(&r->launch);
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
-	}
+	if (r->launch.shell > 0)
+		members_end(&r->members, 1000);
+	launch_stop(&r->launch);
+	members_free(&r->members);
 	if (r->sock >= 0)
 		close(r->sock);
 	r->sock = -1;
@@ -116,6 +107,31 @@ run_stop(struct run *r)
 	unlink(path);
 	rmdir(r->dir);
 	story_free(&r->story);
+}
+
+int
+run_reaped(struct run *r, pid_t pid, int status)
+{
+	if (!members_reaped(&r->members, pid, status))
+		return 0;
+	r->scan_due = 1;     /* its children, if any, came to us */
+	return 1;
+}
+
+void
+run_look(struct run *r)
+{
+	if (members_reap_check(&r->members) > 0)
+		r->scan_due = 1;     /* orphans of the dead come to us */
+	if (r->scan_due || r->chain == NULL)
+		members_discover(&r->members);
+	r->scan_due = 0;
+	/* A command that reports no steps is watched like an attached
+	 * process: each change is a step. */
+	if (r->chain == NULL && r->steps_seen == 0)
+		story_watch(&r->story);
+	else
+		story_refresh(&r->story);
 }
 
 static const char *
@@ -189,20 +205,67 @@ handle(struct run *r, const struct proto_msg *m, pid_t sender)
 	}
 }
 
+/* Is the sender one of ours? The kernel named it; we recorded our
+ * members with their start times while they were alive, since a sender
+ * often exits right after its report (step-fork's parent, a failing
+ * step). A PID that now belongs to a process started later is not the
+ * member that had it. */
+static const struct member *
+sender_member(struct run *r, pid_t pid, int *scanned)
+{
+	const struct member *e;
+	struct proc_info p;
+	int now = proc_read_stat(r->story.procfd, pid, &p) == 0;
+
+	e = members_find(&r->members, pid);
+	if (e == NULL && now && !*scanned) {
+		/* A new process of the run reporting before we looked:
+		 * one look at /proc a turn, however many reports come. */
+		members_discover(&r->members);
+		*scanned = 1;
+		e = members_find(&r->members, pid);
+	}
+	if (e == NULL || (now && p.starttime != e->start))
+		return NULL;
+	return e;
+}
+
+/* A child= is believed when its parent is the sender, or when it is now
+ * an orphan of ours that started after the sender: never a process the
+ * run did not make, not even the inspector. */
+static int
+child_believed(struct run *r, const struct member *sender, pid_t child)
+{
+	const struct member *e;
+	struct proc_info p;
+
+	if (child == r->members.self ||
+	    proc_read_stat(r->story.procfd, child, &p) == -1 ||
+	    p.starttime < sender->start)
+		return 0;
+	if (p.ppid != sender->pid && p.ppid != r->members.self)
+		return 0;
+	if ((e = members_find(&r->members, child)) == NULL ||
+	    e->start != p.starttime)
+		e = members_add(&r->members, child, p.starttime);
+	return e != NULL;
+}
+
 int
-run_reports(struct run *r)
+run_reports(struct run *r, int max)
 {
 	char buf[PROTO_MAX + 1];
 	union { struct cmsghdr h; char space[CMSG_SPACE(sizeof(struct ucred))]; } c;
 	struct iovec iov = { buf, sizeof buf };
+	const struct member *from;
 	struct msghdr mh;
 	struct cmsghdr *h;
 	struct proto_msg m;
 	struct ucred cred;
 	ssize_t n;
-	int count = 0;
+	int count = 0, scanned = 0, turn;
 
-	for (;;) {
+	for (turn = 0; turn < max; turn++) {
 		memset(&mh, 0, sizeof mh);
 		mh.msg_iov = &iov;
 		mh.msg_iovlen = 1;
@@ -215,11 +278,18 @@ run_reports(struct run *r)
 			if (h->cmsg_level == SOL_SOCKET &&
 			    h->cmsg_type == SCM_CREDENTIALS)
 				memcpy(&cred, CMSG_DATA(h), sizeof cred);
-		/* The kernel says who sent it; a malformed, cut or
-		 * anonymous report is dropped. */
-		if ((mh.msg_flags & MSG_TRUNC) || cred.pid <= 0 ||
-		    proto_parse(buf, n, &m) == -1)
+		/* The kernel says who sent it. A pid of 0 comes from a PID
+		 * namespace we cannot see: nobody we know. */
+		if ((mh.msg_flags & MSG_TRUNC) || proto_parse(buf, n, &m) == -1)
 			continue;
+		if (cred.pid <= 0 ||
+		    (from = sender_member(r, cred.pid, &scanned)) == NULL ||
+		    (m.event == PROTO_EXIT && m.child > 0 &&
+		    !child_believed(r, from, m.child))) {
+			r->ignored++;
+			continue;
+		}
+		r->scan_due = 1;
 		handle(r, &m, cred.pid);
 		count++;
 	}
@@ -292,13 +362,17 @@ run_term_line(const struct run *r, int back)
 int
 run_next(struct run *r)
 {
-	if (r->paused <= 0)
+	struct member *e;
+
+	if (r->paused <= 0 ||
+	    (e = members_find(&r->members, r->paused)) == NULL)
 		return 0;
 	/* What the step changes is measured from here. */
 	story_mark(&r->story);
 	r->marked = 1;
-	kill(r->paused, SIGUSR1);
+	members_signal(&r->members, e, SIGUSR1);
 	r->paused = 0;
+	r->scan_due = 1;
 	return 1;
 }
 

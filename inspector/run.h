@@ -7,6 +7,7 @@
 
 #include "chains.h"
 #include "launcher.h"
+#include "members.h"
 #include "protocol.h"
 #include "story.h"
 
@@ -19,6 +20,9 @@ struct run {
 	const struct chain *chain;     /* NULL for "-- CMD" */
 	struct launch launch;
 	struct story  story;
+	struct members members;        /* proved by the kernel, unbounded */
+	int           scan_due;        /* something may have forked */
+	int           ignored;         /* reports from outside the run */
 	int           sock;            /* the steps' reports arrive here */
 	char          dir[96];         /* private folder: socket, forgotten file */
 	int           steps_seen;      /* pauses reported so far */
@@ -42,8 +46,19 @@ int   run_start(struct run *, const char *title, char **argv,
     char *err, size_t errsize);
 /* Ends every process of the run (SIGTERM, then SIGKILL) and cleans up. */
 void  run_stop(struct run *);
-/* Handles reports waiting on the socket; returns how many. */
-int   run_reports(struct run *);
+/* Told of every member's pidfd as it is proved (the watchdog's copy). */
+extern void (*run_hold)(int pidfd, pid_t, unsigned long long start);
+/* Handles up to max reports waiting on the socket; returns how many were
+ * believed. A report is believed only from a member of the run (the
+ * kernel's SCM_CREDENTIALS), the rest are counted in ignored. */
+int   run_reports(struct run *, int max);
+/* One look: finds new members when something may have changed (always
+ * for a command without steps, which may fork at any time), then reads
+ * the story's rows again (for such a command, each change it sees
+ * counts as a step). */
+void  run_look(struct run *);
+/* A child of ours was reaped with status: 1 if it was this run's. */
+int   run_reaped(struct run *, pid_t, int status);
 /* Reads what the pty printed, control sequences stripped; returns bytes. */
 int   run_output(struct run *);
 /* Continues the paused step; returns 0 when none was paused. */

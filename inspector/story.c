@@ -14,9 +14,9 @@ int
 story_init(struct story *s)
 {
 	/* Not a memset: the rows are large, and --once must stay cheap. */
-	s->nrows = s->full = s->nsubreapers = 0;
+	s->nrows = s->full = s->hidden = s->nsubreapers = 0;
 	s->focus = 0;
-	s->env_tag[0] = '\0';
+	s->members = NULL;
 	s->self = getpid();
 	s->procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	return s->procfd == -1 ? -1 : 0;
@@ -116,8 +116,7 @@ belongs(struct story *s, const struct proc_info *p)
 {
 	struct row *r;
 
-	if (p->ppid == s->self && is_subreaper(s, s->self) &&
-	    (s->env_tag[0] == '\0' || proc_environ_has(s->procfd, p->pid, s->env_tag)))
+	if (p->ppid == s->self && is_subreaper(s, s->self))
 		return 1;               /* an orphan we adopted */
 	if ((r = story_find(s, p->ppid)) != NULL && !r->exited)
 		return 1;               /* a child */
@@ -130,6 +129,23 @@ belongs(struct story *s, const struct proc_info *p)
 	return 0;
 }
 
+/* A run's rows: its members, in the order they were proved, as many
+ * as there are rows; the rest are counted as hidden. */
+static void
+from_members(struct story *s)
+{
+	const struct members *m = s->members;
+	int i;
+
+	s->hidden = 0;
+	for (i = 0; i < m->n; i++) {
+		if (!m->v[i].alive || story_find(s, m->v[i].pid) != NULL)
+			continue;
+		if (story_add(s, m->v[i].pid, ROLE_CHAIN) == NULL && s->full)
+			s->hidden++;
+	}
+}
+
 static void
 discover(struct story *s)
 {
@@ -137,6 +153,10 @@ discover(struct story *s)
 	struct proc_info p;
 	int i, n, added;
 
+	if (s->members != NULL) {
+		from_members(s);
+		return;
+	}
 	do {
 		added = 0;
 		n = proc_list(s->procfd, pids, sizeof pids / sizeof pids[0]);
@@ -229,16 +249,6 @@ story_watch(struct story *s)
 			changed++;
 		}
 	return changed;
-}
-
-void
-story_kill(struct story *s, int sig)
-{
-	int i;
-
-	for (i = 0; i < s->nrows; i++)
-		if (!s->rows[i].exited && s->rows[i].role != ROLE_ATTACHED)
-			kill(s->rows[i].now.p.pid, sig);
 }
 
 int

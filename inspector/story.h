@@ -15,6 +15,7 @@
 #ifndef DAEMONLAB_STORY_H
 #define DAEMONLAB_STORY_H
 
+#include "members.h"
 #include "proc.h"
 
 #define STORY_MAX_ROWS 24
@@ -43,12 +44,14 @@ struct story {
 	struct row rows[STORY_MAX_ROWS];
 	int        nrows;
 	int        full;        /* more processes than rows: some not shown */
+	int        hidden;      /* living members without a row */
 	pid_t      focus;       /* the process the story is at; 0: none yet */
 	pid_t      subreapers[8];
 	int        nsubreapers;
-	/* An orphan we adopted is ours if its environment holds this
-	 * NAME=VALUE (two runs share one subreaper in --compare). */
-	char       env_tag[160];
+	/* A launched run's members: the rows are drawn from them. NULL
+	 * for attached processes, whose descendants the story finds
+	 * itself (and then every orphan we adopt as a subreaper). */
+	struct members *members;
 };
 
 int   story_init(struct story *);
@@ -69,8 +72,6 @@ void  story_step(struct story *, pid_t pid, pid_t parent);
 int   story_watch(struct story *);
 /* Remembers that pid adopts orphans (PR_SET_CHILD_SUBREAPER). */
 void  story_subreaper(struct story *, pid_t);
-/* Signals every live process of the story. */
-void  story_kill(struct story *, int sig);
 int   story_alive(const struct story *);
 
 #endif

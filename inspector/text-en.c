@@ -35,4 +35,8 @@ const char *const text_en[TEXT_COUNT] = {
 	    "            q quit · Up/Down · ? help",
 	[T_KEYS] =
 	    " n next · r restart · q quit · ? help",
+	[T_IGNORED_ONE] =
+	    "1 report from outside the run ignored",
+	[T_IGNORED] =
+	    "%d reports from outside the run ignored",
 };

@@ -35,4 +35,8 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "            q 退出 · 上/下 · ? 帮助",
 	[T_KEYS] =
 	    " n 下一步 · r 重来 · q 退出 · ? 帮助",
+	[T_IGNORED_ONE] =
+	    "已忽略 1 条来自本次运行之外的报告",
+	[T_IGNORED] =
+	    "已忽略 %d 条来自本次运行之外的报告",
 };

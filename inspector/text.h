@@ -11,6 +11,8 @@ enum text_id {
 	T_CHANGED, T_DETAIL, T_LESSON, T_TERMINAL, T_LEGEND, T_NOTHING,
 	T_WAITING, T_SAYS, T_ERROR, T_START, T_WATCH, T_KEYS, T_ATTACHED,
 	T_KEYS_ATTACHED,
+	/* trust: reports from outside the run */
+	T_IGNORED_ONE, T_IGNORED,
 	TEXT_COUNT
 };
 

@@ -1,33 +1,161 @@
 /* watchdog.c - sweep up after the inspector, however it ended. */
+#include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "members.h"
 #include "proc.h"
 #include "watchdog.h"
 
-static int guard_fd = -1;    /* the inspector's end of the pipe */
+static int guard_fd = -1;    /* the inspector's end of the socket pair */
 
-/* Kills what carries the tag; returns how many it found. */
+/* What the inspector sends with each member's pidfd. */
+struct held {
+	pid_t pid;
+	unsigned long long start;
+};
+
+void
+watchdog_hold(int pidfd, pid_t pid, unsigned long long start)
+{
+	union { struct cmsghdr h; char space[CMSG_SPACE(sizeof(int))]; } c;
+	struct held what = { pid, start };
+	struct iovec iov = { &what, sizeof what };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+	    .msg_control = &c, .msg_controllen = sizeof c };
+	struct cmsghdr *h;
+
+	if (guard_fd < 0)
+		return;
+	memset(&c, 0, sizeof c);
+	h = CMSG_FIRSTHDR(&mh);
+	h->cmsg_level = SOL_SOCKET;
+	h->cmsg_type = SCM_RIGHTS;
+	h->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(h), &pidfd, sizeof pidfd);
+	while (sendmsg(guard_fd, &mh, MSG_NOSIGNAL) == -1 && errno == EINTR)
+		;
+}
+
+struct flock_of {
+	int *fd;
+	struct held *who;
+	int n, cap;
+};
+
 static int
-sweep(int procfd, const char *tag)
+keep(struct flock_of *k, int fd, pid_t pid, unsigned long long start)
+{
+	if (k->n == k->cap) {
+		int cap = k->cap ? k->cap * 2 : 64;
+		int *fds = realloc(k->fd, cap * sizeof *fds);
+		struct held *who = fds ? realloc(k->who, cap * sizeof *who) : NULL;
+
+		if (fds != NULL)
+			k->fd = fds;
+		if (who == NULL)
+			return -1;
+		k->who = who;
+		k->cap = cap;
+	}
+	k->fd[k->n] = fd;
+	k->who[k->n] = (struct held){ pid, start };
+	k->n++;
+	return 0;
+}
+
+/* Receives pidfds until the inspector's end closes. */
+static void
+collect(int sock, struct flock_of *k)
+{
+	union { struct cmsghdr h; char space[CMSG_SPACE(sizeof(int))]; } c;
+	struct held what;
+	struct iovec iov = { &what, sizeof what };
+	struct msghdr mh;
+	struct cmsghdr *h;
+	ssize_t n;
+	int fd;
+
+	for (;;) {
+		memset(&mh, 0, sizeof mh);
+		mh.msg_iov = &iov;
+		mh.msg_iovlen = 1;
+		mh.msg_control = &c;
+		mh.msg_controllen = sizeof c;
+		if ((n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC)) == 0)
+			return;                 /* the inspector is gone */
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		h = CMSG_FIRSTHDR(&mh);
+		if (n != sizeof what || h == NULL || h->cmsg_type != SCM_RIGHTS)
+			continue;
+		memcpy(&fd, CMSG_DATA(h), sizeof fd);
+		if (keep(k, fd, what.pid, what.start) == -1)
+			close(fd);
+	}
+}
+
+/* Is the member behind slot i still there, under its own PID? */
+static int
+held_alive(int procfd, const struct flock_of *k, int i, struct proc_info *p)
+{
+	return pidfd_signal(k->fd[i], 0) == 0 &&
+	    proc_read_stat(procfd, k->who[i].pid, p) == 0 &&
+	    p->starttime == k->who[i].start;
+}
+
+/* Stops every member (a stopped process cannot fork), then takes in
+ * whatever the stopped ones made meanwhile: their children, and what
+ * shares a session or group with one of them (an orphan that went to
+ * init after the inspector died). Returns how many it took in. */
+static int
+stop_and_gather(int procfd, struct flock_of *k)
 {
 	static pid_t pids[65536];
-	int i, n, found = 0;
+	struct proc_info p, q;
+	int i, j, n, fd, added = 0, ours;
 
+	for (i = 0; i < k->n; i++)
+		pidfd_signal(k->fd[i], SIGSTOP);
 	n = proc_list(procfd, pids, sizeof pids / sizeof pids[0]);
-	for (i = 0; i < n && i < (int)(sizeof pids / sizeof pids[0]); i++)
-		if (pids[i] != getpid() &&
-		    proc_environ_has(procfd, pids[i], tag)) {
-			kill(pids[i], SIGKILL);
-			found++;
+	for (i = 0; i < n && i < (int)(sizeof pids / sizeof pids[0]); i++) {
+		if (pids[i] == getpid() ||
+		    proc_read_stat(procfd, pids[i], &p) == -1)
+			continue;
+		ours = 0;
+		for (j = 0; j < k->n && !ours; j++) {
+			if (k->who[j].pid == p.pid &&
+			    k->who[j].start == p.starttime)
+				break;          /* held already */
+			if (!held_alive(procfd, k, j, &q))
+				continue;
+			ours = p.ppid == q.pid || p.sid == q.sid ||
+			    p.pgid == q.pgid;
 		}
-	return found;
+		if (!ours)
+			continue;
+		if ((fd = pidfd_for(procfd, p.pid, p.starttime)) == -1)
+			continue;
+		pidfd_signal(fd, SIGSTOP);
+		if (keep(k, fd, p.pid, p.starttime) == -1)
+			close(fd);
+		else
+			added++;
+	}
+	return added;
 }
 
 static int
@@ -41,11 +169,11 @@ remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 }
 
 static _Noreturn void
-watch(int fd, pid_t inspector, const char *dir)
+watch(int sock, const char *dir)
 {
-	struct timespec tick = { 0, 50 * 1000000 };
-	char tag[64], byte;
-	int procfd, quiet = 0;
+	struct flock_of k = { NULL, NULL, 0, 0 };
+	struct rlimit rl;
+	int procfd, i, rounds;
 
 	/* The terminal closing, ^C, or a kill of the whole group must not
 	 * end the watchdog before it has done its one job. */
@@ -54,16 +182,18 @@ watch(int fd, pid_t inspector, const char *dir)
 	signal(SIGTERM, SIG_IGN);
 	signal(SIGQUIT, SIG_IGN);
 	prctl(PR_SET_NAME, "daemonlab-watch");
-	snprintf(tag, sizeof tag, "DAEMONLAB_INSPECTOR_PID=%d", (int)inspector);
-	while (read(fd, &byte, 1) != 0)
-		;
-	/* Sweep until nothing has been found for a while: a process may be
-	 * forking while we look. */
-	procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	while (procfd != -1 && quiet < 4) {
-		quiet = sweep(procfd, tag) ? 0 : quiet + 1;
-		nanosleep(&tick, NULL);
+	/* One descriptor per member: as many as the system allows. */
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
 	}
+	collect(sock, &k);
+	procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	for (rounds = 0; procfd != -1 && rounds < 50; rounds++)
+		if (stop_and_gather(procfd, &k) == 0)
+			break;
+	for (i = 0; i < k.n; i++)
+		pidfd_signal(k.fd[i], SIGKILL);
 	if (dir != NULL)
 		nftw(dir, remove_one, 8, FTW_DEPTH | FTW_PHYS);
 	_exit(0);
@@ -72,22 +202,23 @@ watch(int fd, pid_t inspector, const char *dir)
 pid_t
 watchdog_start(const char *dir)
 {
-	int p[2];
-	pid_t pid, inspector = getpid();
+	int sv[2];
+	pid_t pid;
 
-	if (pipe2(p, O_CLOEXEC) == -1)
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) == -1)
 		return -1;
 	if ((pid = fork()) == -1) {
-		close(p[0]);
-		close(p[1]);
+		close(sv[0]);
+		close(sv[1]);
 		return -1;
 	}
 	if (pid == 0) {
-		close(p[1]);
-		watch(p[0], inspector, dir);
+		close(sv[1]);
+		watch(sv[0], dir);
 	}
-	close(p[0]);
-	guard_fd = p[1];
+	close(sv[0]);
+	guard_fd = sv[1];
+	members_ignore(pid);
 	return pid;
 }
 

@@ -599,8 +599,6 @@ follow_sysv(int ticks)
 
 	story_begin();
 	story_subreaper(&s, getpid());
-	snprintf(s.env_tag, sizeof s.env_tag, "DAEMONLAB_SOCKET=%s",
-	    w.lab.sock_path);
 	ck_assert_ptr_nonnull(story_add(&s, w.lab.shell, ROLE_SHELL));
 	snprintf(w.subreaper_label, sizeof w.subreaper_label,
 	    "%d %s (subreaper)", (int)getpid(), my_comm());
@@ -736,8 +734,6 @@ story_for_shell(const struct lab *lab)
 {
 	story_begin();
 	story_subreaper(&s, getpid());
-	snprintf(s.env_tag, sizeof s.env_tag, "DAEMONLAB_SOCKET=%s",
-	    lab->sock_path);
 	ck_assert_ptr_nonnull(story_add(&s, lab->shell, ROLE_SHELL));
 }
 
@@ -848,6 +844,8 @@ double_fork_unseen(struct lab *lab)
 START_TEST(double_fork_between_two_looks)
 {
 	static struct lab lab;
+	static struct members ours, theirs;
+	struct proc_info shell;
 	const struct row *r;
 	pid_t daemon;
 
@@ -860,14 +858,27 @@ START_TEST(double_fork_between_two_looks)
 	story_free(&s);
 
 	/* Another run of the same inspector (--compare: one subreaper, two
-	 * stories) does not claim it. */
+	 * runs) does not claim it: the orphan shares no session or group
+	 * with that run's members, and the run it came from is primary. */
 	story_begin();
 	story_subreaper(&s, getpid());
-	snprintf(s.env_tag, sizeof s.env_tag, "DAEMONLAB_SOCKET=%s/other",
-	    lab.dir);
+	members_init(&ours, s.procfd, getpid());
+	members_init(&theirs, s.procfd, getpid());
+	ours.rival = &theirs;
+	theirs.rival = &ours;
+	theirs.primary = 0;
+	ck_assert_int_eq(proc_read_stat(s.procfd, lab.shell, &shell), 0);
+	ck_assert_ptr_nonnull(members_add(&ours, lab.shell, shell.starttime));
+	s.members = &theirs;
+	members_discover(&theirs);
+	members_discover(&ours);
 	story_refresh(&s);
 	ck_assert_ptr_null(story_find(&s, daemon));
+	ck_assert_ptr_null(members_find(&theirs, daemon));
 	ck_assert_int_eq(s.nrows, 0);
+	ck_assert_ptr_nonnull(members_find(&ours, daemon));
+	members_free(&ours);
+	members_free(&theirs);
 	story_free(&s);
 	ck_assert_int_eq(lab_finish(&lab), 0);
 }
@@ -1518,7 +1529,8 @@ END_TEST
 
 /* launch_exec() puts DAEMONLAB_SOCKET at the END of the environment:
  * launched from a big environment, a double-forked orphan must still be
- * ours. (Once a bug: has_env() read only the first 32 KiB.) */
+ * ours. (Once a bug: has_env() read only the first 32 KiB; membership
+ * no longer reads the environment at all.) */
 START_TEST(big_environment_keeps_orphans)
 {
 	static struct lab lab;
