@@ -65,11 +65,16 @@ shell_run(char *const argv[], char *const env[], const char *forgotten)
 	close_range(3, ~0U, 0);         /* the inspector's, not the shell's */
 	for (i = 0; i < sizeof job_control / sizeof job_control[0]; i++)
 		signal(job_control[i], SIG_IGN);
+	/* As interactive bash does (bash(1), SIGNALS); and none of the
+	 * inspector's handlers, which fork copied. */
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGHUP, SIG_DFL);
 	if ((job = fork()) == 0) {
 		setpgid(0, 0);
 		tcsetpgrp(STDIN_FILENO, getpid());
 		for (i = 0; i < sizeof job_control / sizeof job_control[0]; i++)
 			signal(job_control[i], SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
 		launch_exec(argv, env, forgotten);
 	}
 	/* Both sides set the group, so neither can race the other. */

@@ -293,6 +293,19 @@ members_alive(struct members *m)
 	return n;
 }
 
+/* Living members but the first, the run's shell: like an interactive
+ * bash it ignores SIGTERM, and it ends last. */
+static int
+alive_below_root(struct members *m)
+{
+	int i, n = 0;
+
+	members_reap_check(m);
+	for (i = 1; i < m->n; i++)
+		n += m->v[i].alive;
+	return n;
+}
+
 int
 members_reaped(struct members *m, pid_t pid, int status)
 {
@@ -354,7 +367,7 @@ members_end(struct members *m, int grace_ms)
 	members_signal_all(m, SIGTERM);
 	deadline = now_ms() + grace_ms;
 	next_look = now_ms() + 100;
-	while (members_alive(m) > 0 && now_ms() < deadline) {
+	while (alive_below_root(m) > 0 && now_ms() < deadline) {
 		usleep(5000);
 		reap_own(m);
 		if (now_ms() >= next_look) {

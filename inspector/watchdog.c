@@ -108,46 +108,43 @@ collect(int sock, struct flock_of *k)
 	}
 }
 
-/* Is the member behind slot i still there, under its own PID? */
-static int
-held_alive(int procfd, const struct flock_of *k, int i, struct proc_info *p)
-{
-	return pidfd_signal(k->fd[i], 0) == 0 &&
-	    proc_read_stat(procfd, k->who[i].pid, p) == 0 &&
-	    p->starttime == k->who[i].start;
-}
-
 /* Stops every member (a stopped process cannot fork), then takes in
  * whatever the stopped ones made meanwhile: their children, and what
  * shares a session or group with one of them (an orphan that went to
- * init after the inspector died). Returns how many it took in. */
+ * init after the inspector died). A session or group ID is not reused
+ * while any process is in it, so sharing one with a living member is
+ * kernel fact, not a claim. Returns how many it took in. */
 static int
 stop_and_gather(int procfd, struct flock_of *k)
 {
 	static pid_t pids[65536];
-	struct proc_info p, q;
-	int i, j, n, fd, added = 0, ours;
+	struct proc_info p, *live;
+	int i, j, n, nlive = 0, fd, added = 0, ours;
 
-	for (i = 0; i < k->n; i++)
+	if ((live = calloc(k->n + 1, sizeof *live)) == NULL)
+		return 0;
+	for (i = 0; i < k->n; i++) {
 		pidfd_signal(k->fd[i], SIGSTOP);
+		/* Alive under its own PID: the pidfd still reaches it, and
+		 * the PID's start time is the one recorded. */
+		if (pidfd_signal(k->fd[i], 0) == 0 &&
+		    proc_read_stat(procfd, k->who[i].pid, &live[nlive]) == 0 &&
+		    live[nlive].starttime == k->who[i].start)
+			nlive++;
+	}
 	n = proc_list(procfd, pids, sizeof pids / sizeof pids[0]);
 	for (i = 0; i < n && i < (int)(sizeof pids / sizeof pids[0]); i++) {
 		if (pids[i] == getpid() ||
 		    proc_read_stat(procfd, pids[i], &p) == -1)
 			continue;
-		ours = 0;
-		for (j = 0; j < k->n && !ours; j++) {
+		for (j = 0, ours = 0; j < nlive && !ours; j++)
+			ours = p.ppid == live[j].pid || p.sid == live[j].sid ||
+			    p.pgid == live[j].pgid;
+		for (j = 0; ours && j < k->n; j++)
 			if (k->who[j].pid == p.pid &&
 			    k->who[j].start == p.starttime)
-				break;          /* held already */
-			if (!held_alive(procfd, k, j, &q))
-				continue;
-			ours = p.ppid == q.pid || p.sid == q.sid ||
-			    p.pgid == q.pgid;
-		}
-		if (!ours)
-			continue;
-		if ((fd = pidfd_for(procfd, p.pid, p.starttime)) == -1)
+				ours = 0;       /* held already */
+		if (!ours || (fd = pidfd_for(procfd, p.pid, p.starttime)) == -1)
 			continue;
 		pidfd_signal(fd, SIGSTOP);
 		if (keep(k, fd, p.pid, p.starttime) == -1)
@@ -155,6 +152,7 @@ stop_and_gather(int procfd, struct flock_of *k)
 		else
 			added++;
 	}
+	free(live);
 	return added;
 }
 
