@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -405,6 +406,7 @@ main(int argc, char *argv[])
 	int opt, npids = 0, once = 0, compare = 0;
 	char err[256];
 	struct sigaction sa = { .sa_handler = on_quit };
+	struct rlimit rl;
 
 	v.lang = default_lang();
 	while ((opt = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1)
@@ -441,8 +443,13 @@ main(int argc, char *argv[])
 		v.attached = &attached;
 	} else {
 		/* Orphans of the chain come to us, not to init: we reap
-		 * them, and quitting ends them. */
+		 * them, and quitting ends them. One pidfd per process of
+		 * the run: as many descriptors as we may have. */
 		prctl(PR_SET_CHILD_SUBREAPER, 1);
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+			rl.rlim_cur = rl.rlim_max;
+			setrlimit(RLIMIT_NOFILE, &rl);
+		}
 		if (compare) {
 			plan.n = 2;
 			plan.chain[0] = named_chain("sysv");

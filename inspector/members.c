@@ -23,14 +23,18 @@ pidfd_signal(int pidfd, int sig)
 	return (int)syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0);
 }
 
+static int no_pidfds;    /* the kernel has none (before Linux 5.3) */
+
 int
 pidfd_for(int procfd, pid_t pid, unsigned long long start)
 {
 	struct proc_info p;
 	int fd, saved;
 
-	if ((fd = (int)syscall(SYS_pidfd_open, pid, 0)) == -1)
+	if ((fd = (int)syscall(SYS_pidfd_open, pid, 0)) == -1) {
+		no_pidfds = errno == ENOSYS;
 		return -1;
+	}
 	/* The pidfd names whoever has the PID now: it is ours only if
 	 * that process started when ours did. */
 	if (proc_read_stat(procfd, pid, &p) == -1) {
@@ -225,6 +229,24 @@ members_discover(struct members *m)
 	return total;
 }
 
+/* A dead member's pidfd is kept only while we may still reap it (it is
+ * our zombie): a command that forks all day must not run us out of
+ * descriptors. */
+static void
+forget_pidfd(struct member *e)
+{
+	siginfo_t si;
+
+	if (e->pidfd < 0)
+		return;
+	memset(&si, 0, sizeof si);
+	if (!e->reaped && waitid(P_PIDFD, (id_t)e->pidfd, &si,
+	    WEXITED | WNOHANG | WNOWAIT) == 0)
+		return;                 /* our child, a zombie: reap it first */
+	close(e->pidfd);
+	e->pidfd = -1;
+}
+
 int
 members_reap_check(struct members *m)
 {
@@ -248,6 +270,7 @@ members_reap_check(struct members *m)
 		}
 		e->alive = 0;
 		ended++;
+		forget_pidfd(e);
 	}
 	return ended;
 }
@@ -316,6 +339,7 @@ members_reaped(struct members *m, pid_t pid, int status)
 	e->reaped = 1;
 	e->alive = 0;
 	e->status = status;
+	forget_pidfd(e);
 	return 1;
 }
 
@@ -340,8 +364,8 @@ reap_own(struct members *m)
 			status = si.si_code == CLD_EXITED ?
 			    W_EXITCODE(si.si_status, 0) :
 			    W_EXITCODE(0, si.si_status);
-		} else if (waitpid(e->pid, &status, WNOHANG) <= 0) {
-			continue;
+		} else if (!no_pidfds || waitpid(e->pid, &status, WNOHANG) <= 0) {
+			continue;       /* its pidfd is closed: not our child */
 		}
 		members_reaped(m, e->pid, status);
 	}
