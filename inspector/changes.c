@@ -5,21 +5,24 @@
 
 #include "changes.h"
 #include "columns.h"
+#include "text.h"
 
 struct sentences {
 	char (*out)[CHANGE_LEN];
 	int max, n;
 };
 
+/* The sentence is looked up in the table of the chosen language; the
+ * tables keep the same conversions in the same order (tests/unit). */
 static void
-say(struct sentences *s, const char *fmt, ...)
+say(struct sentences *s, enum text_id id, ...)
 {
 	va_list ap;
 
 	if (s->n == s->max)
 		return;
-	va_start(ap, fmt);
-	vsnprintf(s->out[s->n++], CHANGE_LEN, fmt, ap);
+	va_start(ap, id);
+	vsnprintf(s->out[s->n++], CHANGE_LEN, text_say(id), ap);
 	va_end(ap);
 }
 
@@ -62,12 +65,11 @@ describe_fds(struct sentences *s, const struct proc_info *a,
 		}
 	}
 	if (b->nfds == 0 && a->nfds > 0)
-		say(s, "FDS: all %d descriptors closed (%s), "
-		    "even 0, 1 and 2", a->nfds, closed + 1);
+		say(s, T_CH_FDS_ALL_CLOSED, a->nfds, closed + 1);
 	else if (nclosed > 0)
-		say(s, "FDS: descriptors%s closed", closed);
+		say(s, T_CH_FDS_CLOSED, closed);
 	if (*opened != '\0')
-		say(s, "FDS: now open: %s", opened);
+		say(s, T_CH_FDS_OPEN, opened);
 }
 
 int
@@ -81,79 +83,64 @@ changes_describe(const struct look *a, const struct look *b,
 	/* A zombie has no umask, cwd or descriptors left to compare: its
 	 * one news is that it died. */
 	if (q->state == 'Z' && p->state != 'Z') {
-		say(&s, "STAT Z: it exited, but its parent has not reaped it "
-		    "yet (a zombie)");
+		say(&s, T_CH_ZOMBIE);
 		return s.n;
 	}
 
 	if (p->pid != q->pid)
-		say(&s, "PID %d → %d: a new process (fork); the parent exited, "
-		    "the child goes on", (int)p->pid, (int)q->pid);
+		say(&s, T_CH_PID_FORK, (int)p->pid, (int)q->pid);
 	if (changed & 1u << COL_PPID) {
 		if (q->ppid == 1)
-			say(&s, "PPID %d → 1: its parent exited and init "
-			    "adopted it", (int)p->ppid);
+			say(&s, T_CH_PPID_INIT, (int)p->ppid);
 		else if (strstr(b->ppid_label, "(subreaper)") != NULL)
-			say(&s, "PPID %d → %s: its parent exited; a child "
-			    "subreaper adopted it, not init", (int)p->ppid,
+			say(&s, T_CH_PPID_SUBREAPER, (int)p->ppid,
 			    b->ppid_label);
 		else
-			say(&s, "PPID %s → %s", a->ppid_label, b->ppid_label);
+			say(&s, T_CH_PPID, a->ppid_label, b->ppid_label);
 	}
 	if (p->pgid != q->pgid && q->pgid == q->pid)
-		say(&s, "PGID %d → %d: it leads a new process group",
-		    (int)p->pgid, (int)q->pgid);
+		say(&s, T_CH_PGID_LEADER, (int)p->pgid, (int)q->pgid);
 	else if (p->pgid != q->pgid)
-		say(&s, "PGID %d → %d", (int)p->pgid, (int)q->pgid);
+		say(&s, T_CH_PGID, (int)p->pgid, (int)q->pgid);
 	else if (p->pid == p->pgid && q->pid != q->pgid)
-		say(&s, "PID %d ≠ PGID %d: no longer a group leader, so "
-		    "setsid() can succeed", (int)q->pid, (int)q->pgid);
+		say(&s, T_CH_NOT_GROUP_LEADER, (int)q->pid, (int)q->pgid);
 	if (p->sid != q->sid && q->sid == q->pid)
-		say(&s, "SID %d → %d: it leads a new session", (int)p->sid,
-		    (int)q->sid);
+		say(&s, T_CH_SID_LEADER, (int)p->sid, (int)q->sid);
 	else if (p->sid != q->sid)
-		say(&s, "SID %d → %d", (int)p->sid, (int)q->sid);
+		say(&s, T_CH_SID, (int)p->sid, (int)q->sid);
 	else if (p->pid == p->sid && q->pid != q->sid)
-		say(&s, "PID %d ≠ SID %d: not a session leader, so it can "
-		    "never acquire a controlling terminal", (int)q->pid,
-		    (int)q->sid);
+		say(&s, T_CH_NOT_SESSION_LEADER, (int)q->pid, (int)q->sid);
 	if (changed & 1u << COL_TTY) {
 		if (q->tty_nr == 0)
-			say(&s, "TTY %s → ?: it has no controlling terminal "
-			    "any more", a->tty);
+			say(&s, T_CH_TTY_LOST, a->tty);
 		else if (p->tty_nr == 0)
-			say(&s, "TTY ? → %s: it acquired a controlling "
-			    "terminal", b->tty);
+			say(&s, T_CH_TTY_ACQUIRED, b->tty);
 		else
-			say(&s, "TTY %s → %s", a->tty, b->tty);
+			say(&s, T_CH_TTY, a->tty, b->tty);
 	} else if (p->tpgid != q->tpgid && q->tty_nr != 0) {
 		if (q->tpgid == q->pgid)
-			say(&s, "TPGID %d → %d: its group has the terminal "
-			    "(foreground)", (int)p->tpgid, (int)q->tpgid);
+			say(&s, T_CH_TPGID_FG, (int)p->tpgid, (int)q->tpgid);
 		else
-			say(&s, "TPGID %d → %d: another group has the terminal; "
-			    "this one is in the background", (int)p->tpgid,
-			    (int)q->tpgid);
+			say(&s, T_CH_TPGID_BG, (int)p->tpgid, (int)q->tpgid);
 	}
 	if (p->umask > 0 && q->umask == 0)
-		say(&s, "UMASK %04o → 0000: what it creates gets exactly the "
-		    "mode it asks for", (unsigned)p->umask);
+		say(&s, T_CH_UMASK_ZERO, (unsigned)p->umask);
 	else if (changed & 1u << COL_UMASK) {
 		char was[16], now[16];
 
 		columns[COL_UMASK].format(a, was, sizeof was);
 		columns[COL_UMASK].format(b, now, sizeof now);
-		say(&s, "UMASK %s → %s", was, now);
+		say(&s, T_CH_UMASK, was, now);
 	}
 	if (changed & 1u << COL_UID)
-		say(&s, "UID %ld → %ld", p->uid, q->uid);
+		say(&s, T_CH_UID, p->uid, q->uid);
 	if (changed & 1u << COL_CWD) {
 		char was[256], now[256];
 
 		columns[COL_CWD].format(a, was, sizeof was);
 		columns[COL_CWD].format(b, now, sizeof now);
-		say(&s, "CWD %s → %s%s", was, now, strcmp(now, "/") == 0 ?
-		    ": it keeps no mounted file system busy" : "");
+		say(&s, strcmp(now, "/") == 0 ? T_CH_CWD_ROOT : T_CH_CWD, was,
+		    now);
 	}
 	describe_fds(&s, p, q);
 	if (changed & 1u << COL_COMMAND) {
@@ -161,8 +148,8 @@ changes_describe(const struct look *a, const struct look *b,
 
 		columns[COL_COMMAND].format(a, was, sizeof was);
 		columns[COL_COMMAND].format(b, now, sizeof now);
-		say(&s, "COMMAND %s → %s%s", was, now, p->pid == q->pid ?
-		    ": exec ran a new program in the same process" : "");
+		say(&s, p->pid == q->pid ? T_CH_COMMAND_EXEC : T_CH_COMMAND,
+		    was, now);
 	}
 	return s.n;
 }

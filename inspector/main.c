@@ -209,11 +209,11 @@ next_step(struct view *v)
 		v->status[0] = '\0';
 	else if (v->nruns == 1 && story_alive(&v->runs[0]->story) <= 1 &&
 	    v->runs[0]->steps_seen > 0)
-		snprintf(v->status, sizeof v->status, "The chain has ended: "
-		    "r starts it again, q quits.");
+		snprintf(v->status, sizeof v->status, "%s",
+		    text_say(T_STATUS_ENDED));
 	else
-		snprintf(v->status, sizeof v->status, "Nothing is paused "
-		    "right now; wait for the step to report.");
+		snprintf(v->status, sizeof v->status, "%s",
+		    text_say(T_STATUS_NOT_PAUSED));
 }
 
 /* One private folder for everything the runs create (sockets, the
@@ -293,7 +293,8 @@ handle_key(struct view *v, int key, struct run runs[2],
 		if (v->nruns > 0) {
 			stop_runs(v);
 			start_runs(v, runs, plan);
-			snprintf(v->status, sizeof v->status, "Restarted.");
+			snprintf(v->status, sizeof v->status, "%s",
+			    text_say(T_STATUS_RESTARTED));
 		}
 		break;
 	case KEY_UP:
@@ -468,6 +469,7 @@ main(int argc, char *argv[])
 	}
 
 	setlocale(LC_ALL, "");    /* wide characters: Chinese lessons */
+	text_use(v.lang);
 	if (ui_start(err, sizeof err) == -1)
 		die("%s", err, NULL);
 	sigaction(SIGTERM, &sa, NULL);

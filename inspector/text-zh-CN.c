@@ -39,4 +39,125 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "已忽略 1 条来自本次运行之外的报告",
 	[T_IGNORED] =
 	    "已忽略 %d 条来自本次运行之外的报告",
+
+	/* Locales (issue 8) */
+	[T_CHAIN_SYSV] =
+	    "System V：两次 fork（APUE 13.3）",
+	[T_CHAIN_BSD] =
+	    "BSD daemon(3)：只 fork 一次",
+	[T_CHAIN_MISTAKE] =
+	    "经典错误：没有先 fork 就调用 setsid()",
+	[T_TITLE_STEP] =
+	    " 步骤 %d/%d：%s · %s",
+	[T_TITLE_READY] =
+	    " 步骤 %d/%d · %s",
+	[T_TITLE_COMPARE] =
+	    " daemonlab · 对比：System V（两次 fork）与 BSD（一次 fork）",
+	[T_TITLE_COMMAND] =
+	    " daemonlab · %s",
+	[T_TITLE_ATTACHED] =
+	    " daemonlab · 已附加",
+	[T_COMPARE_STEP] =
+	    "%s · 步骤 %d/%d：%s",
+	[T_COMPARE_READY] =
+	    "%s · 步骤 %d/%d",
+	[T_ZOMBIE_CELL] =
+	    " (僵尸)",
+	[T_EXITED_PID] =
+	    "PID %d 已退出",
+	[T_YES] =
+	    "是",
+	[T_NO] =
+	    "否",
+	[T_DETAIL_PROC] =
+	    "PID %d %s%s：进程组组长 %s · 会话首进程 %s · 前台 %s · "
+	    "父进程 %s",
+	[T_DETAIL_EXITED] =
+	    "（已退出）",
+	[T_DETAIL_ZOMBIE] =
+	    "（僵尸进程）",
+	[T_FDS_UNREADABLE] =
+	    "描述符：无法读取（另一个用户的进程）",
+	[T_FDS_NONE] =
+	    "描述符：一个也没有打开",
+	[T_HELP] =
+	    "daemonlab - 按键\n"
+	    "\n"
+	    "n、空格、回车     继续执行暂停中的步骤\n"
+	    "r                 从头重新运行整条链\n"
+	    "q                 退出（启动的进程一个也不留下）\n"
+	    "上、下            选中一行，下方显示它的详情\n"
+	    "?                 本帮助；按任意键关闭\n"
+	    "\n"
+	    "高亮的值是上一步改变的。\n"
+	    "标有 x（并且变暗）的行已经退出，保留最后的值。\n"
+	    "PPID 标明父进程：“1 init”，或者收养了这个进程的\n"
+	    "子进程收割者（subreaper，本检查器就是一个）。",
+	[T_TOO_SMALL] =
+	    "daemonlab 需要至少 %dx%d 的终端，这个终端是 %dx%d。请把它放大"
+	    "（按 q 退出）。",
+	[T_STATUS_ENDED] =
+	    "整条链已经结束：按 r 重新开始，按 q 退出。",
+	[T_STATUS_NOT_PAUSED] =
+	    "现在没有暂停的步骤；请等这一步报告。",
+	[T_STATUS_RESTARTED] =
+	    "已重新开始。",
+	[T_STATUS_NO_UTF8] =
+	    "显示英文：中文需要 UTF-8 的 locale，本机一个也没有安装（见 "
+	    "locale -a）。",
+	[T_STATUS_ASCII] =
+	    "显示英文：--ascii 只用 ASCII 字符绘制，中文无法用它写出。",
+	[T_CH_ZOMBIE] =
+	    "STAT Z：它已经退出，但父进程还没有回收它（僵尸进程）",
+	[T_CH_PID_FORK] =
+	    "PID %d → %d：一个新进程（fork）；父进程退出，子进程继续",
+	[T_CH_PPID_INIT] =
+	    "PPID %d → 1：父进程已退出，由 init（PID 1）收养",
+	[T_CH_PPID_SUBREAPER] =
+	    "PPID %d → %s：父进程已退出；收养它的是子进程收割者"
+	    "（subreaper），不是 init",
+	[T_CH_PPID] =
+	    "PPID %s → %s",
+	[T_CH_PGID_LEADER] =
+	    "PGID %d → %d：它成为一个新进程组的组长",
+	[T_CH_PGID] =
+	    "PGID %d → %d",
+	[T_CH_NOT_GROUP_LEADER] =
+	    "PID %d ≠ PGID %d：不再是进程组组长，所以 setsid() 可以成功",
+	[T_CH_SID_LEADER] =
+	    "SID %d → %d：它成为一个新会话的首进程",
+	[T_CH_SID] =
+	    "SID %d → %d",
+	[T_CH_NOT_SESSION_LEADER] =
+	    "PID %d ≠ SID %d：不是会话首进程，所以再也不能获得控制终端",
+	[T_CH_TTY_LOST] =
+	    "TTY %s → ?：它不再有控制终端",
+	[T_CH_TTY_ACQUIRED] =
+	    "TTY ? → %s：它获得了一个控制终端",
+	[T_CH_TTY] =
+	    "TTY %s → %s",
+	[T_CH_TPGID_FG] =
+	    "TPGID %d → %d：它所在的进程组占有终端（前台）",
+	[T_CH_TPGID_BG] =
+	    "TPGID %d → %d：另一个进程组占有终端；这个进程组在后台",
+	[T_CH_UMASK_ZERO] =
+	    "UMASK %04o → 0000：它创建的文件正好得到它所要求的权限",
+	[T_CH_UMASK] =
+	    "UMASK %s → %s",
+	[T_CH_UID] =
+	    "UID %ld → %ld",
+	[T_CH_CWD_ROOT] =
+	    "CWD %s → %s：它不再占用任何已挂载的文件系统",
+	[T_CH_CWD] =
+	    "CWD %s → %s",
+	[T_CH_FDS_ALL_CLOSED] =
+	    "FDS：全部 %d 个描述符都已关闭（%s），连 0、1、2 也不例外",
+	[T_CH_FDS_CLOSED] =
+	    "FDS：描述符%s 已关闭",
+	[T_CH_FDS_OPEN] =
+	    "FDS：现在打开的是 %s",
+	[T_CH_COMMAND_EXEC] =
+	    "COMMAND %s → %s：exec 在同一个进程里运行了新程序",
+	[T_CH_COMMAND] =
+	    "COMMAND %s → %s",
 };

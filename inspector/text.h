@@ -1,8 +1,11 @@
 /*
  * text.h - every sentence the inspector shows, one table per language
  * (text-en.c, text-zh-CN.c). A string is added to the enum and to both
- * tables; the unit test text-parity fails when one language lacks it.
- * Format strings take the same conversions in the same order in both.
+ * tables; the unit test unit-text (tests/unit/test_text.c) fails when one
+ * language lacks it, when the Chinese is the English copied (unless the
+ * test lists it as language-neutral: kernel names and values only), and
+ * when a format string's conversions differ: both take the same
+ * arguments in the same order.
  */
 #ifndef DAEMONLAB_TEXT_H
 #define DAEMONLAB_TEXT_H
@@ -13,6 +16,23 @@ enum text_id {
 	T_KEYS_ATTACHED,
 	/* trust: reports from outside the run */
 	T_IGNORED_ONE, T_IGNORED,
+	/* Locales (issue 8): every sentence the screen writes. Those named
+	 * T_CH_ are the "What changed" sentences (changes.c). */
+	T_CHAIN_SYSV, T_CHAIN_BSD, T_CHAIN_MISTAKE,
+	T_TITLE_STEP, T_TITLE_READY, T_TITLE_COMPARE, T_TITLE_COMMAND,
+	T_TITLE_ATTACHED, T_COMPARE_STEP, T_COMPARE_READY,
+	T_ZOMBIE_CELL, T_EXITED_PID, T_YES, T_NO, T_DETAIL_PROC,
+	T_DETAIL_EXITED, T_DETAIL_ZOMBIE, T_FDS_UNREADABLE, T_FDS_NONE,
+	T_HELP, T_TOO_SMALL,
+	T_STATUS_ENDED, T_STATUS_NOT_PAUSED, T_STATUS_RESTARTED,
+	T_STATUS_NO_UTF8, T_STATUS_ASCII,
+	T_CH_ZOMBIE, T_CH_PID_FORK, T_CH_PPID_INIT, T_CH_PPID_SUBREAPER,
+	T_CH_PPID, T_CH_PGID_LEADER, T_CH_PGID, T_CH_NOT_GROUP_LEADER,
+	T_CH_SID_LEADER, T_CH_SID, T_CH_NOT_SESSION_LEADER, T_CH_TTY_LOST,
+	T_CH_TTY_ACQUIRED, T_CH_TTY, T_CH_TPGID_FG, T_CH_TPGID_BG,
+	T_CH_UMASK_ZERO, T_CH_UMASK, T_CH_UID, T_CH_CWD_ROOT, T_CH_CWD,
+	T_CH_FDS_ALL_CLOSED, T_CH_FDS_CLOSED, T_CH_FDS_OPEN,
+	T_CH_COMMAND_EXEC, T_CH_COMMAND,
 	TEXT_COUNT
 };
 

@@ -265,7 +265,9 @@ draw_table(const struct story *s, int y, int x, int width, int max,
 				/* The last column may use the rest of the line. */
 				room = x + width - cx;
 				if (row->now.p.state == 'Z' && !row->exited)
-					strcat(cell, " (zombie)");
+					snprintf(cell + strlen(cell), sizeof cell -
+					    strlen(cell), "%s",
+					    text_say(T_ZOMBIE_CELL));
 			}
 			fit(cell, room, &used);
 			pad = columns[i].right ? w[i] - used : 0;
@@ -286,7 +288,7 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 	if (focus != NULL && focus->has_mark)
 		n = changes_describe(&focus->mark, &focus->now, out, 10);
 	if (focus != NULL && focus->exited && n < 10)
-		snprintf(out[n++], CHANGE_LEN, "PID %d has exited",
+		snprintf(out[n++], CHANGE_LEN, text_say(T_EXITED_PID),
 		    (int)focus->now.p.pid);
 	if (run != NULL && run->message[0] != '\0' && lines < max) {
 		char line[sizeof escaped + 64];
@@ -312,7 +314,7 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 static const char *
 yes_no(int v)
 {
-	return v ? "yes" : "no";
+	return text_say(v ? T_YES : T_NO);
 }
 
 static void
@@ -328,10 +330,9 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 		return;
 	row = &s->rows[selected];
 	escape_str(row->now.p.comm, strlen(row->now.p.comm), name, sizeof name);
-	snprintf(line, sizeof line, "PID %d %s%s: group leader %s · session "
-	    "leader %s · foreground %s · parent %s", (int)row->now.p.pid, name,
-	    row->exited ? " (exited)" : row->now.p.state == 'Z' ?
-	    " (zombie)" : "", yes_no(row->now.p.pid == row->now.p.pgid),
+	snprintf(line, sizeof line, text_say(T_DETAIL_PROC), (int)row->now.p.pid,
+	    name, row->exited ? text_say(T_DETAIL_EXITED) :
+	    row->now.p.state == 'Z' ? text_say(T_DETAIL_ZOMBIE) : "", yes_no(row->now.p.pid == row->now.p.pgid),
 	    yes_no(row->now.p.pid == row->now.p.sid),
 	    yes_no(row->now.p.tty_nr != 0 &&
 	    row->now.p.tpgid == row->now.p.pgid), row->now.ppid_label);
@@ -339,10 +340,9 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 	len = 0;
 	line[0] = '\0';
 	if (row->now.p.nfds < 0)
-		snprintf(line, sizeof line, "descriptors: not readable "
-		    "(another user's process)");
+		snprintf(line, sizeof line, "%s", text_say(T_FDS_UNREADABLE));
 	else if (row->now.p.nfds == 0)
-		snprintf(line, sizeof line, "descriptors: none open");
+		snprintf(line, sizeof line, "%s", text_say(T_FDS_NONE));
 	for (i = 0; i < row->now.p.nfds && i < PROC_MAX_FDS; i++) {
 		escape_str(row->now.p.fds[i].target,
 		    strlen(row->now.p.fds[i].target), target, sizeof target);
@@ -412,6 +412,26 @@ draw_terminal(const struct run *r, int y, int x, int width, int max)
 		put(y + first - 1 - i, x, width, A_NORMAL, chunk[i]);
 }
 
+/* A chain's title in the chosen language; the chain table's own for a
+ * chain the text tables do not know. */
+static const char *
+chain_title(const struct run *r)
+{
+	static const struct {
+		const char *name;
+		enum text_id id;
+	} known[] = {
+		{ "sysv", T_CHAIN_SYSV }, { "bsd", T_CHAIN_BSD },
+		{ "mistake", T_CHAIN_MISTAKE },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(r->chain->name, known[i].name) == 0)
+			return text_say(known[i].id);
+	return r->chain->title;
+}
+
 static void
 draw_title(const struct view *v, int y)
 {
@@ -423,18 +443,22 @@ draw_title(const struct view *v, int y)
 	if (r != NULL)
 		escape_str(r->title, strlen(r->title), title, sizeof title);
 	fill(y, 0, COLS, attr_title);
-	if (r != NULL && r->chain != NULL && v->nruns == 1)
-		len = snprintf(text, sizeof text, " step %d/%d%s%s · %s",
-		    r->steps_seen, chain_length(r->chain),
-		    r->steps_seen ? ": " : "", r->steps_seen ? r->lesson : "",
-		    title);
+	if (r != NULL && r->chain != NULL && v->nruns == 1 && r->steps_seen)
+		len = snprintf(text, sizeof text, text_say(T_TITLE_STEP),
+		    r->steps_seen, chain_length(r->chain), r->lesson,
+		    chain_title(r));
+	else if (r != NULL && r->chain != NULL && v->nruns == 1)
+		len = snprintf(text, sizeof text, text_say(T_TITLE_READY),
+		    r->steps_seen, chain_length(r->chain), chain_title(r));
 	else if (v->nruns == 2)
-		len = snprintf(text, sizeof text, " daemonlab · compare: "
-		    "System V (double fork) and BSD (single fork)");
+		len = snprintf(text, sizeof text, "%s",
+		    text_say(T_TITLE_COMPARE));
 	else if (r != NULL)
-		len = snprintf(text, sizeof text, " daemonlab · %s", title);
+		len = snprintf(text, sizeof text, text_say(T_TITLE_COMMAND),
+		    title);
 	else
-		len = snprintf(text, sizeof text, " daemonlab · attached");
+		len = snprintf(text, sizeof text, "%s",
+		    text_say(T_TITLE_ATTACHED));
 	put(y, 0, COLS - 38, attr_title, text);
 	(void)len;
 	put(y, COLS - 38, 38, attr_title, text_say(v->nruns ? T_KEYS :
@@ -444,24 +468,19 @@ draw_title(const struct view *v, int y)
 static void
 draw_help(void)
 {
-	static const char *const text[] = {
-		"daemonlab - keys",
-		"",
-		"n, space, Enter   continue the paused step",
-		"r                 restart the chain from the beginning",
-		"q                 quit (nothing launched stays running)",
-		"Up, Down          select a row; its detail shows below",
-		"?                 this help; any key closes it",
-		"",
-		"Highlighted values changed at the last step.",
-		"Rows marked x (and dim) have exited; they keep their",
-		"last values.",
-		"PPID names the parent: \"1 init\", or the subreaper",
-		"that adopted the process (this inspector is one).",
-	};
-	int i, h = sizeof text / sizeof text[0] + 2, w = 62;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	char text[16][80];
+	const char *p = text_say(T_HELP), *nl;
+	int i, n = 0, h, w = 62, y, x;
 
+	/* One line of the box per line of the text. */
+	for (; n < 16 && *p != '\0'; n++, p = *nl ? nl + 1 : nl) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		snprintf(text[n], sizeof text[n], "%.*s", (int)(nl - p), p);
+	}
+	h = n + 2;
+	y = (LINES - h) / 2;
+	x = (COLS - w) / 2;
 	for (i = 0; i < h; i++)
 		fill(y + i, x, w, A_REVERSE);
 	for (i = 0; i < h - 2; i++)
@@ -542,9 +561,14 @@ draw_compare(struct view *v)
 		char title[160];
 
 		y = 1 + i * half;
-		snprintf(title, sizeof title, "%s · step %d/%d%s%s", r->title,
-		    r->steps_seen, chain_length(r->chain),
-		    r->steps_seen ? ": " : "", r->steps_seen ? r->lesson : "");
+		if (r->steps_seen)
+			snprintf(title, sizeof title, text_say(T_COMPARE_STEP),
+			    chain_title(r), r->steps_seen,
+			    chain_length(r->chain), r->lesson);
+		else
+			snprintf(title, sizeof title,
+			    text_say(T_COMPARE_READY), chain_title(r),
+			    r->steps_seen, chain_length(r->chain));
 		rule(y++, 0, COLS, title);
 		y += draw_table(&r->story, y, 0, COLS, half - 5, -1);
 		draw_changes(&r->story, r, y, 1, COLS - 2,
@@ -564,9 +588,7 @@ ui_draw(struct view *v)
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
 		char text[160];
 
-		snprintf(text, sizeof text, "daemonlab needs a terminal of at "
-		    "least %dx%d; this one is %dx%d. Make it larger (q quits).",
-		    UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
+		snprintf(text, sizeof text, text_say(T_TOO_SMALL), UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
 		wrap(0, 0, COLS, LINES, A_BOLD, text);
 		refresh();
 		return;

@@ -568,9 +568,9 @@ class Table:
         if cmd.endswith(' (exited)'):
             r.exited = True
             cmd = cmd[:-len(' (exited)')]
-        elif cmd.endswith(' (zombie)'):
+        elif cmd.endswith(' (zombie)') or cmd.endswith(' (僵尸)'):
             r.zombie = True
-            cmd = cmd[:-len(' (zombie)')]
+            cmd = cmd[:cmd.rindex(' (')]
         r.values['COMMAND'] = cmd
         r.spans['COMMAND'] = (s['COMMAND'], s['COMMAND'] + len(cmd))
         # A capture can catch curses halfway through a frame whose
@@ -721,10 +721,12 @@ class Session:
                                            p.stderr.decode(errors='replace')))
         return p.stdout.decode('utf-8', errors='replace')
 
-    def start(self, args, env=None, no_color=False):
+    def start(self, args, env=None, no_color=False, unset=()):
         """Runs daemonlab ARGS in the window. The command goes through a
         small script, so any bytes in it (a hostile name) reach the
-        inspector as they are."""
+        inspector as they are. env adds or replaces variables (LANG and
+        LC_ALL are the session's UTF-8 locale unless replaced); unset
+        names variables daemonlab must not get at all."""
         extra = {
             'TERM': self.term,
             'LANG': self.locale,
@@ -738,9 +740,13 @@ class Session:
         if no_color:
             extra['NO_COLOR'] = '1'
         extra.update(env or {})
+        for name in unset:
+            extra.pop(name, None)
         script = os.path.join(self.dir, 'run.sh')
         with open(script, 'wb') as f:
             f.write(b'#!/bin/sh\nexec env -u NO_COLOR ' +
+                    b''.join(b'-u ' + shlex.quote(n).encode() + b' '
+                             for n in unset) +
                     b' '.join(shlex.quote('%s=%s' % kv).encode(
                         'utf-8', 'surrogateescape') for kv in extra.items()) +
                     b' ' + b' '.join(
@@ -924,9 +930,13 @@ def live_children(zombies=False):
 
 # ---------------------------------------------------------------- steps
 
+# The title bar's "step K/N: KEY", in English or Chinese.
+TITLE_STEP = r'(?:step|步骤) (\d+)/(\d+)(?:(?:: |：)(\S+))?'
+
+
 def title_step(screen):
     """(K, key) from the title bar "step K/N: KEY", or (0, '')."""
-    m = re.search(r'step (\d+)/(\d+)(?:: (\S+))?', screen.line(0))
+    m = re.search(TITLE_STEP, screen.line(0))
     if not m:
         return 0, ''
     return int(m.group(1)), m.group(3) or ''
@@ -934,7 +944,12 @@ def title_step(screen):
 
 def wait_step(session, k, key, total=9, timeout=10.0):
     want = 'step %d/%d: %s ' % (k, total, key)
-    return session.wait(lambda s: want in s.line(0) and s.tables() and
+
+    def there(s):
+        m = re.search(TITLE_STEP + ' ', s.line(0))
+        return m is not None and (int(m.group(1)), int(m.group(2)),
+                                  m.group(3)) == (k, total, key)
+    return session.wait(lambda s: there(s) and s.tables() and
                         len(s.table().rows) > 0,
                         'the title to show "%s"' % want.strip(),
                         timeout=timeout)
