@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "changes.h"
 #include "columns.h"
 #include "escape.h"
 #include "lessons.h"
 #include "text.h"
+#include "textwrap.h"
 #include "ui.h"
 
 enum { PAIR_CHANGED = 1, PAIR_EXITED, PAIR_TITLE, PAIR_HEAD };
@@ -72,42 +72,12 @@ ui_end(void)
 		endwin();
 }
 
-/* The character at p: returns its length in bytes, and its width in
- * columns in *w (a byte that is no character counts as one column). */
-static int
-next_char(const char *p, mbstate_t *st, int *w)
-{
-	wchar_t wc;
-	size_t n = mbrtowc(&wc, p, MB_CUR_MAX, st);
-
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		memset(st, 0, sizeof *st);
-		*w = 1;
-		return 1;
-	}
-	if ((*w = wcwidth(wc)) < 0)
-		*w = 1;
-	return (int)n;
-}
-
-/* Bytes of s that fit in width columns, never splitting a character. */
+/* Bytes of s that fit in width columns, never splitting a character
+ * (textwrap.c walks the text for fitting and wrapping alike). */
 static int
 fit(const char *s, int width, int *used)
 {
-	mbstate_t st;
-	int bytes = 0, cols = 0, w, n;
-
-	memset(&st, 0, sizeof st);
-	while (s[bytes] != '\0') {
-		n = next_char(s + bytes, &st, &w);
-		if (cols + w > width)
-			break;
-		cols += w;
-		bytes += n;
-	}
-	if (used != NULL)
-		*used = cols;
-	return bytes;
+	return textwrap_fit(s, width, used);
 }
 
 /* Writes escaped text at y, x within width columns; returns columns used. */
@@ -144,34 +114,9 @@ rule(int y, int x, int width, const char *title)
 	attroff(attr_head);
 }
 
-/* Where a line of at most width columns may end in p: the byte count
- * before the last space, or beside a wide (CJK) character, that fits;
- * all that fits when there is none. */
-static int
-line_break(const char *p, int width)
-{
-	mbstate_t st;
-	int bytes = 0, cols = 0, w, n, last = 0, prev_wide = 0;
-
-	memset(&st, 0, sizeof st);
-	while (p[bytes] != '\0' && p[bytes] != '\n') {
-		n = next_char(p + bytes, &st, &w);
-		if (cols + w > width)
-			break;
-		if (p[bytes] == ' ' || w == 2 || prev_wide)
-			last = bytes;
-		prev_wide = w == 2;
-		cols += w;
-		bytes += n;
-	}
-	if (p[bytes] == '\0' || p[bytes] == '\n' || last == 0)
-		return bytes;
-	return last;
-}
-
 /* Word-wraps text into lines of width columns, from line y, at most max
- * lines. The text is ours or already escaped: a newline in it starts a
- * new line. */
+ * lines (where to break: textwrap_break). The text is ours or already
+ * escaped: a newline in it starts a new line. */
 static int
 wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 {
@@ -179,7 +124,7 @@ wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 	int lines = 0, len;
 
 	while (*p != '\0' && lines < max) {
-		len = line_break(p, width);
+		len = textwrap_break(p, width);
 		attron(attr);
 		mvaddnstr(y + lines, x, p, len);
 		attroff(attr);
