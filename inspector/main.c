@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -24,6 +23,7 @@
 #include <curses.h>
 
 #include "chains.h"
+#include "charset.h"
 #include "columns.h"
 #include "run.h"
 #include "story.h"
@@ -56,7 +56,8 @@ usage(int status)
 	FILE *f = status == 0 ? stdout : stderr;
 
 	fprintf(f,
-	    "usage: daemonlab [--chain sysv|bsd|mistake] [--lang en|zh-CN]\n"
+	    "usage: daemonlab [--chain sysv|bsd|mistake] [--lang en|zh-CN] "
+	    "[--ascii]\n"
 	    "       daemonlab --compare\n"
 	    "       daemonlab [--once] -p PID[,PID...]\n"
 	    "       daemonlab -- COMMAND [ARG...]\n"
@@ -73,8 +74,12 @@ usage(int status)
 	    "  -- COMMAND [ARG...] run any command on the inspector's pty and\n"
 	    "                      follow it\n"
 	    "  --print-chain NAME  the command line to run a chain by hand\n"
-	    "  --lang en|zh-CN     language of the lessons (default: from\n"
-	    "                      LC_ALL, LC_MESSAGES, LANG)\n"
+	    "  --lang en|zh-CN     language of the screen and the lessons\n"
+	    "                      (default: from LC_ALL, LC_MESSAGES, LANG);\n"
+	    "                      Chinese needs a UTF-8 locale (C.UTF-8 is\n"
+	    "                      tried when the one asked for is missing)\n"
+	    "  --ascii             draw with ASCII characters only, in English,\n"
+	    "                      as when no UTF-8 locale is installed\n"
 	    "  --help, --version\n"
 	    "\n"
 	    "Keys: n, space or Enter next step; r restart; q quit; Up/Down\n"
@@ -394,6 +399,7 @@ main(int argc, char *argv[])
 		{ "once", no_argument, NULL, 'o' },
 		{ "print-chain", required_argument, NULL, 'P' },
 		{ "lang", required_argument, NULL, 'l' },
+		{ "ascii", no_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -404,7 +410,7 @@ main(int argc, char *argv[])
 	struct launch_plan plan = { .n = 1 };
 	const struct chain *chain = NULL;
 	pid_t pids[MAX_ATTACH], watchdog = -1;
-	int opt, npids = 0, once = 0, compare = 0;
+	int opt, npids = 0, once = 0, compare = 0, ascii = 0;
 	char err[256];
 	struct sigaction sa = { .sa_handler = on_quit };
 	struct rlimit rl;
@@ -415,6 +421,7 @@ main(int argc, char *argv[])
 		case 'c': chain = named_chain(optarg); break;
 		case 'C': compare = 1; break;
 		case 'o': once = 1; break;
+		case 'A': ascii = 1; break;
 		case 'p': npids = parse_pids(optarg, pids); break;
 		case 'P': print_chain(optarg); return 0;
 		case 'l':
@@ -468,7 +475,13 @@ main(int argc, char *argv[])
 			}
 	}
 
-	setlocale(LC_ALL, "");    /* wide characters: Chinese lessons */
+	/* Chinese only where it can be drawn; else English, saying why. */
+	if (!charset_setup(ascii) && strcmp(v.lang, "zh-CN") == 0) {
+		v.lang = "en";
+		text_use(v.lang);
+		snprintf(v.status, sizeof v.status, "%s", text_say(ascii ?
+		    T_STATUS_ASCII : T_STATUS_NO_UTF8));
+	}
 	text_use(v.lang);
 	if (ui_start(err, sizeof err) == -1)
 		die("%s", err, NULL);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "changes.h"
+#include "charset.h"
 #include "columns.h"
 #include "escape.h"
 #include "lessons.h"
@@ -80,18 +81,38 @@ fit(const char *s, int width, int *used)
 	return textwrap_fit(s, width, used);
 }
 
+/* The text as this screen can show it: itself where UTF-8 can be drawn,
+ * else its ASCII form in *copy, which the caller frees. */
+static const char *
+drawable(const char *text, char **copy)
+{
+	size_t size;
+
+	*copy = NULL;
+	if (charset_utf8())
+		return text;
+	size = 2 * strlen(text) + 1;
+	if ((*copy = malloc(size)) == NULL)
+		return "";
+	charset_ascii(text, *copy, size);
+	return *copy;
+}
+
 /* Writes escaped text at y, x within width columns; returns columns used. */
 static int
 put(int y, int x, int width, attr_t attr, const char *text)
 {
+	char *copy;
 	int used, bytes;
 
 	if (width <= 0)
 		return 0;
+	text = drawable(text, &copy);
 	bytes = fit(text, width, &used);
 	attron(attr);
 	mvaddnstr(y, x, text, bytes);
 	attroff(attr);
+	free(copy);
 	return used;
 }
 
@@ -107,10 +128,14 @@ fill(int y, int x, int width, attr_t attr)
 static void
 rule(int y, int x, int width, const char *title)
 {
+	char text[256];
+
 	attron(attr_head);
-	mvhline(y, x, ACS_HLINE, width);
-	if (title != NULL)
-		mvprintw(y, x + 2, " %s ", title);
+	mvhline(y, x, charset_utf8() ? ACS_HLINE : '-', width);
+	if (title != NULL) {
+		snprintf(text, sizeof text, " %s ", title);
+		put(y, x + 2, width - 2, attr_head, text);
+	}
 	attroff(attr_head);
 }
 
@@ -120,7 +145,8 @@ rule(int y, int x, int width, const char *title)
 static int
 wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 {
-	const char *p = text;
+	char *copy;
+	const char *p = drawable(text, &copy);
 	int lines = 0, len;
 
 	while (*p != '\0' && lines < max) {
@@ -135,6 +161,7 @@ wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 		while (*p == ' ')
 			p++;
 	}
+	free(copy);
 	return lines;
 }
 
@@ -247,7 +274,7 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 		    line);
 	}
 	for (i = 0; i < n && lines < max; i++) {
-		mvaddstr(y + lines, x, "• ");
+		put(y + lines, x, 2, A_NORMAL, "• ");
 		put(y + lines++, x + 2, width - 2, A_NORMAL, out[i]);
 	}
 	if (n == 0 && lines < max)
@@ -489,7 +516,7 @@ draw_one(struct view *v, struct story *s, struct run *r)
 		    s->nrows > 0 ? s->rows[0].now.tty : "?");
 		rule(y, left, COLS - left, title);
 		draw_terminal(r, y + 1, left + 1, COLS - left - 1, bottom);
-		mvvline(y + 1, left, ACS_VLINE, bottom);
+		mvvline(y + 1, left, charset_utf8() ? ACS_VLINE : '|', bottom);
 	}
 	draw_lesson(r != NULL ? r->lesson : lesson_for(s), v->lang, y + 1, 1,
 	    left - 2,
