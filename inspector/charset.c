@@ -75,7 +75,7 @@ charset_ascii(const char *in, char *out, size_t size)
 		} else {
 			put = "?";
 			/* One character: a lead byte and its continuation
-			 * bytes (a stray byte alone). */
+			 * bytes (or a run of stray continuation bytes). */
 			for (n = 1; (s[n] & 0xc0) == 0x80 && n < 4; n++)
 				;
 			for (i = 0; i < sizeof forms / sizeof forms[0]; i++)
