@@ -2,7 +2,8 @@
  * step-opentty - the terminal experiment: open a terminal that no session
  * owns, and see whether it becomes this process's controlling terminal.
  * A session leader without one acquires it (BSD daemon path); a process
- * that is not a session leader never can (the System V second fork).
+ * that is not a session leader cannot (the System V second fork), until
+ * it calls setsid() again, as libdaemon's daemon_fork() does.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,7 +22,7 @@ why_not(int noctty, int by_ioctl)
 		return "O_NOCTTY forbids it";
 	if (getsid(0) != getpid())
 		return "it is not a session leader (the second fork), so it "
-		    "can never acquire one";
+		    "cannot acquire one unless it calls setsid() again";
 	if (by_ioctl)
 		return "TIOCSCTTY failed";
 	return "it already has one";

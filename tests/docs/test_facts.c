@@ -620,7 +620,9 @@ read_lessons(void)
 	while ((e = readdir(d)) != NULL && n < MAX_LESSONS) {
 		size_t len = strlen(e->d_name);
 
-		if (len > 3 && !strcmp(e->d_name + len - 3, ".md"))
+		/* README.md is the folder's index and legend, no lesson. */
+		if (len > 3 && !strcmp(e->d_name + len - 3, ".md") &&
+		    strcmp(e->d_name, "README.md") != 0)
 			keys[n++] = strndup(e->d_name, len - 3);
 	}
 	closedir(d);
