@@ -135,8 +135,8 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_CH_SID] =
 	    "SID %d → %d",
 	[T_CH_NOT_SESSION_LEADER] =
-	    "PID %d ≠ SID %d: not a session leader, so it can never "
-	    "acquire a controlling terminal",
+	    "PID %d ≠ SID %d: not a session leader, so it cannot "
+	    "acquire a controlling terminal (unless it calls setsid() again)",
 	[T_CH_TTY_LOST] =
 	    "TTY %s → ?: it has no controlling terminal any more",
 	[T_CH_TTY_ACQUIRED] =

@@ -129,7 +129,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_CH_SID] =
 	    "SID %d → %d",
 	[T_CH_NOT_SESSION_LEADER] =
-	    "PID %d ≠ SID %d：不是会话首进程，所以再也不能获得控制终端",
+	    "PID %d ≠ SID %d：不是会话首进程，所以不能获得控制终端（除非它再次调用 setsid()）",
 	[T_CH_TTY_LOST] =
 	    "TTY %s → ?：它不再有控制终端",
 	[T_CH_TTY_ACQUIRED] =

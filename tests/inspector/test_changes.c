@@ -251,8 +251,8 @@ START_TEST(second_fork_is_no_session_leader)
 	describe(&a, &b);
 	HAS("PID 4243 → 4244: a new process (fork); the parent exited, "
 	    "the child goes on");
-	HAS("PID 4244 ≠ SID 4243: not a session leader, so it can never "
-	    "acquire a controlling terminal");
+	HAS("PID 4244 ≠ SID 4243: not a session leader, so it cannot "
+	    "acquire a controlling terminal (unless it calls setsid() again)");
 	HAS_PART("not a session leader");
 	HAS_PART("no longer a group leader");
 	LACKS_PART("PPID");         /* init adopted both */

@@ -459,8 +459,9 @@ check_changes(struct follow *w, const char *step, const struct row *r,
 		want = BIT(COL_PID) | BIT(COL_STAT) | BIT(COL_COMMAND);
 		SAID("PID %d → %d: a new process (fork); the parent exited, the "
 		    "child goes on", (int)prev->pid, (int)f->pid);
-		SAID("PID %d ≠ SID %d: not a session leader, so it can never "
-		    "acquire a controlling terminal", (int)f->pid, (int)f->sid);
+		SAID("PID %d ≠ SID %d: not a session leader, so it cannot "
+		    "acquire a controlling terminal (unless it calls setsid() "
+		    "again)", (int)f->pid, (int)f->sid);
 	} else if (strcmp(step, "chdir") == 0) {
 		want = BIT(COL_CWD) | BIT(COL_COMMAND);
 		SAID("CWD %s → /: it keeps no mounted file system busy",
