@@ -72,6 +72,17 @@ describe_fds(struct sentences *s, const struct proc_info *a,
 		say(s, T_CH_FDS_OPEN, opened);
 }
 
+/* The launcher's shell forks a job that is "shell" until it execs the
+ * command: how a shell starts every job, not a step of the command. */
+static int
+job_starts(const struct look *a)
+{
+	const char *name = strchr(a->ppid_label, ' ');
+
+	return strcmp(a->p.comm, "shell") == 0 && name != NULL &&
+	    strcmp(name + 1, "shell") == 0;
+}
+
 int
 changes_describe(const struct look *a, const struct look *b,
     char out[][CHANGE_LEN], int max)
@@ -148,8 +159,11 @@ changes_describe(const struct look *a, const struct look *b,
 
 		columns[COL_COMMAND].format(a, was, sizeof was);
 		columns[COL_COMMAND].format(b, now, sizeof now);
-		say(&s, p->pid == q->pid ? T_CH_COMMAND_EXEC : T_CH_COMMAND,
-		    was, now);
+		if (p->pid == q->pid && job_starts(a))
+			say(&s, T_JOB_EXEC, was, now);
+		else
+			say(&s, p->pid == q->pid ? T_CH_COMMAND_EXEC :
+			    T_CH_COMMAND, was, now);
 	}
 	return s.n;
 }

@@ -17,13 +17,10 @@ format_number(long v, int known, char *buf, size_t size)
 		snprintf(buf, size, "-");
 }
 
-int columns_brief;
-
 static void
 format_ppid(const struct look *l, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s", columns_brief ? l->ppid_brief :
-	    l->ppid_label);
+	snprintf(buf, size, "%s", l->ppid_label);
 }
 
 static void
@@ -162,6 +159,16 @@ const struct column columns[NCOLUMNS] = {
 	[COL_FDS]     = { "FDS",     0, 3, format_fds },
 	[COL_COMMAND] = { "COMMAND", 0, 7, format_command },
 };
+
+void
+columns_cell(int col, const struct look *l, int brief, char *buf,
+    size_t size)
+{
+	if (col == COL_PPID && brief)
+		snprintf(buf, size, "%s", l->ppid_brief);
+	else
+		columns[col].format(l, buf, size);
+}
 
 unsigned
 columns_changed(const struct look *before, const struct look *after)

@@ -25,10 +25,12 @@ struct column {
 
 extern const struct column columns[NCOLUMNS];
 
-/* Set when the table is narrow: PPID without the subreaper's name. */
-extern int columns_brief;
-
-/* Bit i set when column i differs between the two looks. */
+/* The cell of column col for a look, as drawn: brief (a narrow table)
+ * drops the subreaper's name from PPID. Drawing only: what changed is
+ * always decided on full values (columns_changed), whatever the screen. */
+void     columns_cell(int col, const struct look *, int brief, char *buf,
+    size_t size);
+/* Bit i set when column i differs between the two looks, full values. */
 unsigned columns_changed(const struct look *before, const struct look *after);
 /* FDS for one descriptor target: "pts/3", "null", "ptmx", a file name. */
 void     columns_fd_short(const char *target, char *buf, size_t size);

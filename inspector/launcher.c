@@ -53,7 +53,8 @@ launch_exec(char *const argv[], char *const env[], const char *forgotten)
 /* The shell: what bash does for "$ command" at an interactive prompt,
  * reduced to the calls that matter here. */
 static _Noreturn void
-shell_run(char *const argv[], char *const env[], const char *forgotten)
+shell_run(char *const argv[], char *const env[], const char *forgotten,
+    int named)
 {
 	static const int job_control[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
 	    SIGTTOU };
@@ -62,6 +63,7 @@ shell_run(char *const argv[], char *const env[], const char *forgotten)
 	int status;
 
 	prctl(PR_SET_NAME, "shell");    /* in ps and the table */
+	close(named);                   /* now the inspector may look */
 	close_range(3, ~0U, 0);         /* the inspector's, not the shell's */
 	for (i = 0; i < sizeof job_control / sizeof job_control[0]; i++)
 		signal(job_control[i], SIG_IGN);
@@ -101,18 +103,31 @@ launch_start(struct launch *l, char *const argv[], char *const env[],
 	struct winsize ws = { .ws_row = rows, .ws_col = cols };
 	pid_t parent = getpid();
 	struct stat st;
-	char *name;
+	int named[2];
+	char *name, c;
 
-	l->shell = forkpty(&l->master, NULL, NULL, &ws);
-	if (l->shell == -1)
+	/* The shell renames itself (no exec): the first look at it must
+	 * find "shell", or the rename would read as a change it made. */
+	if (pipe2(named, O_CLOEXEC) == -1)
 		return -1;
+	l->shell = forkpty(&l->master, NULL, NULL, &ws);
+	if (l->shell == -1) {
+		close(named[0]);
+		close(named[1]);
+		return -1;
+	}
 	if (l->shell == 0) {
 		/* Die with the inspector, even by SIGKILL. */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		if (getppid() != parent)
 			_exit(1);
-		shell_run(argv, env, forgotten);
+		close(named[0]);
+		shell_run(argv, env, forgotten, named[1]);
 	}
+	close(named[1]);
+	while (read(named[0], &c, 1) == -1 && errno == EINTR)
+		;
+	close(named[0]);
 	fcntl(l->master, F_SETFD, FD_CLOEXEC);
 	fcntl(l->master, F_SETFL, fcntl(l->master, F_GETFL) | O_NONBLOCK);
 	l->tty = 0;

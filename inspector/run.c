@@ -296,6 +296,31 @@ run_reports(struct run *r, int max)
 	return count;
 }
 
+/* Starts the next line of the pane. A line that is only full (soft)
+ * takes along the start of a UTF-8 character it would split. */
+static void
+term_newline(struct run *r, int soft)
+{
+	char *was = r->term[r->term_next % RUN_TERM_LINES], *now;
+	int keep = 0;
+
+	if (soft)
+		while (keep < 3 && keep < r->term_col &&
+		    ((unsigned char)was[r->term_col - 1 - keep] & 0xc0) == 0x80)
+			keep++;
+	if (soft && keep < r->term_col &&
+	    ((unsigned char)was[r->term_col - 1 - keep] & 0xc0) == 0xc0)
+		keep++;                 /* the lead byte, too */
+	else
+		keep = 0;
+	r->term_next++;
+	now = r->term[r->term_next % RUN_TERM_LINES];
+	memcpy(now, was + r->term_col - keep, keep);
+	now[keep] = '\0';
+	was[r->term_col - keep] = '\0';
+	r->term_col = keep;
+}
+
 /* The terminal pane keeps text only: escape sequences (CSI, OSC) and
  * other control characters are dropped, so the chain cannot draw on the
  * inspector's screen. */
@@ -322,16 +347,18 @@ term_put(struct run *r, unsigned char c)
 	if (c == 0x1b) {
 		r->esc_state = 1;
 	} else if (c == '\n') {
-		r->term_next++;
-		r->term_col = 0;
-		r->term[r->term_next % RUN_TERM_LINES][0] = '\0';
+		term_newline(r, 0);
 	} else if (c == '\r') {
 		;   /* the next character starts over only after \n */
 	} else if ((c >= 0x20 && c != 0x7f) || c == '\t') {
-		if (r->term_col < RUN_TERM_COLS - 1) {
-			line[r->term_col++] = c == '\t' ? ' ' : (char)c;
-			line[r->term_col] = '\0';
+		if (r->term_col == RUN_TERM_COLS - 1) {
+			/* A longer line goes on in the next one, never
+			 * cut: the pane wraps it anyway. */
+			term_newline(r, 1);
+			line = r->term[r->term_next % RUN_TERM_LINES];
 		}
+		line[r->term_col++] = c == '\t' ? ' ' : (char)c;
+		line[r->term_col] = '\0';
 	}
 }
 

@@ -12,7 +12,7 @@
 #include "story.h"
 
 #define RUN_TERM_LINES 64
-#define RUN_TERM_COLS  160
+#define RUN_TERM_COLS  1024     /* bytes; longer lines go on in the next */
 
 struct run {
 	const char   *title;

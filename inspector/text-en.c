@@ -169,4 +169,18 @@ const char *const text_en[TEXT_COUNT] = {
 	    "COMMAND %s → %s: exec ran a new program in the same process",
 	[T_CH_COMMAND] =
 	    "COMMAND %s → %s",
+	/* 80x24 and the modes without steps (issue 8, sections 1 and 3) */
+	[T_MORE_ROWS] =
+	    "+%d more processes (Up/Down)",
+	[T_LEGEND_WATCH] =
+	    "highlighted: just changed · x, dim: exited · >: selected "
+	    "(Up/Down)",
+	[T_START_COMMAND] =
+	    "This command reports no steps, so nothing pauses and n has "
+	    "nothing to continue. Once a second the inspector reads /proc for "
+	    "it and its descendants; each change is highlighted and explained "
+	    "above, with its lesson here.",
+	[T_JOB_EXEC] =
+	    "COMMAND %s → %s: the shell started the job (fork, then exec "
+	    "of the command)",
 };

@@ -160,4 +160,16 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "COMMAND %s → %s：exec 在同一个进程里运行了新程序",
 	[T_CH_COMMAND] =
 	    "COMMAND %s → %s",
+	/* 80x24 and the modes without steps (issue 8, sections 1 and 3) */
+	[T_MORE_ROWS] =
+	    "另有 %d 个进程（上/下键）",
+	[T_LEGEND_WATCH] =
+	    "高亮：刚刚改变的值 · x、暗色："
+	    "已退出 · >：选中的行（上/下键）",
+	[T_START_COMMAND] =
+	    "这个命令不报告步骤，所以不会暂停，n 也没有可继续的步骤。"
+	    "检查器每秒读取一次它及其后代的 /proc；每个变化都会在上方高亮并"
+	    "解释，这里显示相应的课文。",
+	[T_JOB_EXEC] =
+	    "COMMAND %s → %s：命令解释器启动了作业（先 fork，再 exec 这个命令）",
 };

@@ -33,6 +33,8 @@ enum text_id {
 	T_CH_UMASK_ZERO, T_CH_UMASK, T_CH_UID, T_CH_CWD_ROOT, T_CH_CWD,
 	T_CH_FDS_ALL_CLOSED, T_CH_FDS_CLOSED, T_CH_FDS_OPEN,
 	T_CH_COMMAND_EXEC, T_CH_COMMAND,
+	/* 80x24 and the modes without steps (issue 8, sections 1 and 3) */
+	T_MORE_ROWS, T_LEGEND_WATCH, T_START_COMMAND, T_JOB_EXEC,
 	TEXT_COUNT
 };
 

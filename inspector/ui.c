@@ -9,6 +9,7 @@
 #include "charset.h"
 #include "columns.h"
 #include "escape.h"
+#include "layout.h"
 #include "lessons.h"
 #include "text.h"
 #include "textwrap.h"
@@ -116,6 +117,31 @@ put(int y, int x, int width, attr_t attr, const char *text)
 	return used;
 }
 
+/* As put(), but a text that does not fit ends in the ellipsis. */
+static int
+put_cut(int y, int x, int width, attr_t attr, const char *text)
+{
+	const char *dots = layout_ellipsis();
+	char *copy;
+	int used, dw, bytes;
+
+	if (width <= 0)
+		return 0;
+	text = drawable(text, &copy);
+	bytes = fit(text, width, &used);
+	if (text[bytes] != '\0') {
+		fit(dots, width, &dw);
+		bytes = fit(text, width - dw, &used);
+	}
+	attron(attr);
+	mvaddnstr(y, x, text, bytes);
+	attroff(attr);
+	if (text[bytes] != '\0')
+		used += put(y, x + used, width - used, attr, dots);
+	free(copy);
+	return used;
+}
+
 static void
 fill(int y, int x, int width, attr_t attr)
 {
@@ -128,28 +154,33 @@ fill(int y, int x, int width, attr_t attr)
 static void
 rule(int y, int x, int width, const char *title)
 {
-	char text[256];
+	int used;
 
 	attron(attr_head);
 	mvhline(y, x, charset_utf8() ? ACS_HLINE : '-', width);
-	if (title != NULL) {
-		snprintf(text, sizeof text, " %s ", title);
-		put(y, x + 2, width - 2, attr_head, text);
-	}
 	attroff(attr_head);
+	if (title != NULL && width > 6) {
+		put(y, x + 2, 1, attr_head, " ");
+		used = put_cut(y, x + 3, width - 5, attr_head, title);
+		put(y, x + 3 + used, 1, attr_head, " ");
+	}
 }
 
 /* Word-wraps text into lines of width columns, from line y, at most max
- * lines (where to break: textwrap_break). The text is ours or already
+ * lines (where to break: textwrap_break); text left over shows as the
+ * ellipsis at the end of the last line. The text is ours or already
  * escaped: a newline in it starts a new line. */
 static int
 wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 {
 	char *copy;
-	const char *p = drawable(text, &copy);
+	const char *p = drawable(text, &copy), *last = p;
 	int lines = 0, len;
 
+	if (width <= 0)
+		return 0;
 	while (*p != '\0' && lines < max) {
+		last = p;
 		len = textwrap_break(p, width);
 		attron(attr);
 		mvaddnstr(y + lines, x, p, len);
@@ -161,34 +192,21 @@ wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 		while (*p == ' ')
 			p++;
 	}
+	if (*p != '\0' && lines > 0) {
+		/* Cut: the last line again, marked. */
+		const char *dots = layout_ellipsis();
+		char piece[1024];
+		int dw, used, bytes;
+
+		fit(dots, width, &dw);
+		bytes = textwrap_break(last, width - dw);
+		snprintf(piece, sizeof piece, "%.*s", bytes, last);
+		fill(y + lines - 1, x, width, A_NORMAL);
+		used = put(y + lines - 1, x, width - dw, attr, piece);
+		put(y + lines - 1, x + used, width - used, attr, dots);
+	}
 	free(copy);
 	return lines;
-}
-
-/* Column widths for this story in width columns: every value whole if
- * it fits; else PPID drops the subreaper's name, and then CWD, FDS and
- * COMMAND are cut, in that order. */
-static void
-widths(const struct story *s, int width, int w[NCOLUMNS])
-{
-	static const int flexible[] = { COL_CWD, COL_FDS, COL_COMMAND };
-	static const int least[] = { 6, 9, 10 };
-	int total, k, take;
-
-	columns_brief = 0;
-	if ((total = columns_measure(s, w, NULL)) > width) {
-		columns_brief = 1;
-		total = columns_measure(s, w, NULL);
-	}
-	for (k = 0; total > width && k < 3; k++) {
-		take = w[flexible[k]] - least[k];
-		if (take > total - width)
-			take = total - width;
-		if (take > 0) {
-			w[flexible[k]] -= take;
-			total -= take;
-		}
-	}
 }
 
 static attr_t
@@ -201,52 +219,92 @@ cell_attr(const struct row *r, unsigned changed, int col)
 	return A_NORMAL;
 }
 
-/* The table: header at y, rows below; returns lines used. */
+/* The table: header at y, at most max lines of rows below; row show
+ * (the selected row, or the focus) is always among them. When rows are
+ * hidden, the last line says how many. Returns lines used. */
 static int
 draw_table(const struct story *s, int y, int x, int width, int max,
-    int selected)
+    int show)
 {
-	char cell[512];
-	int w[NCOLUMNS], i, r, cx, first = 0;
+	const char *zombie = text_say(T_ZOMBIE_CELL);
+	struct layout lo;
+	char cell[512], cut[600], more[160];
+	unsigned keep = 0;
+	int i, r, first = 0, nshow, hidden;
 
-	widths(s, width - 2, w);
-	for (i = 0, cx = x + 2; i < NCOLUMNS; cx += w[i] + 1, i++)
-		mvprintw(y, cx, columns[i].right ? "%*.*s" : "%-*.*s", w[i],
-		    w[i], columns[i].name);
+	/* A column the last step changed is dropped last. */
+	for (r = 0; r < s->nrows; r++)
+		if (s->rows[r].has_mark)
+			keep |= columns_changed(&s->rows[r].mark, &s->rows[r].now);
+	layout_fit(s, width, keep, escape_width(zombie), &lo);
+	for (i = 0; i < NCOLUMNS; i++) {
+		int room = width - lo.x[i], pad;
+
+		if (!lo.shown[i] || room <= 0)
+			continue;
+		pad = columns[i].right ? lo.w[i] - (int)strlen(columns[i].name) : 0;
+		put(y, x + lo.x[i] + pad, room - pad, A_NORMAL, columns[i].name);
+	}
 	mvchgat(y, x, width, attr_head, attr_head & A_COLOR ?
 	    PAIR_HEAD : 0, NULL);
-	if (selected >= max)
-		first = selected - max + 1;
-	for (r = first; r < s->nrows && r - first < max; r++) {
+	if (max < 1)
+		max = 1;
+	nshow = s->nrows <= max ? s->nrows : max - 1;
+	if (show >= nshow)
+		first = show - nshow + 1;
+	if (first > s->nrows - nshow)
+		first = s->nrows - nshow;
+	for (r = first; r < first + nshow; r++) {
 		const struct row *row = &s->rows[r];
 		unsigned changed = row->has_mark ?
 		    columns_changed(&row->mark, &row->now) : 0;
 		int yy = y + 1 + r - first;
 
-		/* The gutter: > selected, x exited (dim too, where a
-		 * terminal can show dim). */
-		if (r == selected)
-			mvaddstr(yy, x, ">");
+		/* The gutter, a column of its own: > selected, x exited
+		 * (dim too, where a terminal can show dim). */
+		if (r == show)
+			put(yy, x, 1, A_NORMAL, ">");
 		if (row->exited)
 			put(yy, x + 1, 1, attr_exited, "x");
-		for (i = 0, cx = x + 2; i < NCOLUMNS; cx += w[i] + 1, i++) {
-			int used, pad, room = w[i];
+		for (i = 0; i < NCOLUMNS; i++) {
+			int used, pad, room;
 
-			columns[i].format(&row->now, cell, sizeof cell);
-			if (i == COL_COMMAND) {
-				/* The last column may use the rest of the line. */
-				room = x + width - cx;
-				if (row->now.p.state == 'Z' && !row->exited)
-					snprintf(cell + strlen(cell), sizeof cell -
-					    strlen(cell), "%s",
-					    text_say(T_ZOMBIE_CELL));
-			}
-			fit(cell, room, &used);
-			pad = columns[i].right ? w[i] - used : 0;
-			put(yy, cx + pad, room, cell_attr(row, changed, i), cell);
+			if (!lo.shown[i] || (room = width - lo.x[i]) <= 0)
+				continue;
+			if (room > lo.w[i])
+				room = lo.w[i];
+			columns_cell(i, &row->now, lo.brief, cell, sizeof cell);
+			if (i == COL_COMMAND && row->now.p.state == 'Z' &&
+			    !row->exited)
+				snprintf(cell + strlen(cell),
+				    sizeof cell - strlen(cell), "%s", zombie);
+			used = layout_cut(cell, room, cut, sizeof cut);
+			pad = columns[i].right ? room - used : 0;
+			put(yy, x + lo.x[i] + pad, room - pad,
+			    cell_attr(row, changed, i), cut);
 		}
 	}
-	return 1 + (s->nrows - first < max ? s->nrows - first : max);
+	hidden = s->nrows - nshow;
+	if (hidden > 0) {
+		snprintf(more, sizeof more, text_say(T_MORE_ROWS), hidden);
+		put_cut(y + 1 + nshow, x + LAYOUT_GUTTER, width - LAYOUT_GUTTER,
+		    attr_exited, more);
+	}
+	return 1 + nshow + (hidden > 0);
+}
+
+/* A run whose steps report: a chain, or "-- step-..." by hand (what
+ * the launcher also asks, to block the continue signal). */
+static int
+reports_steps(const struct run *r)
+{
+	const char *base;
+
+	if (r->chain != NULL || r->steps_seen > 0)
+		return 1;
+	base = strrchr(r->argv[0], '/');
+	base = base != NULL ? base + 1 : r->argv[0];
+	return strncmp(base, "step-", 5) == 0;
 }
 
 static int
@@ -273,13 +331,16 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 		    3 : 2, run->event == PROTO_ERROR ? attr_changed : A_BOLD,
 		    line);
 	}
+	/* A sentence may take two lines, and is never cut unmarked. */
 	for (i = 0; i < n && lines < max; i++) {
 		put(y + lines, x, 2, A_NORMAL, "• ");
-		put(y + lines++, x + 2, width - 2, A_NORMAL, out[i]);
+		lines += wrap(y + lines, x + 2, width - 2, max - lines < 2 ?
+		    max - lines : 2, A_NORMAL, out[i]);
 	}
 	if (n == 0 && lines < max)
-		put(y + lines++, x, width, attr_exited,
-		    text_say(s->focus ? T_NOTHING : T_WAITING));
+		lines += wrap(y + lines, x, width, 1, attr_exited,
+		    text_say(s->focus || run == NULL || !reports_steps(run) ?
+		    T_NOTHING : T_WAITING));
 	return lines;
 }
 
@@ -326,16 +387,17 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 	lines += wrap(y + lines, x, width, max - lines, A_NORMAL, line);
 }
 
+/* The lesson of key; without one, the words for the mode: intro. */
 static void
-draw_lesson(const char *key, const char *lang, int y, int x, int width,
-    int max)
+draw_lesson(const char *key, enum text_id intro, const char *lang, int y,
+    int x, int width, int max)
 {
-	const struct lesson *l = key[0] ? lesson_find(key, lang) : NULL;
+	const struct lesson *l = key[0] && key[0] != '-' ?
+	    lesson_find(key, lang) : NULL;
 	int lines = 0;
 
 	if (l == NULL) {
-		wrap(y, x, width, max, A_NORMAL, text_say(key[0] == '-' ?
-		    T_ATTACHED : T_START));
+		wrap(y, x, width, max, A_NORMAL, text_say(intro));
 		return;
 	}
 	lines += wrap(y + lines, x, width, max - lines, A_BOLD, l->title);
@@ -348,40 +410,34 @@ draw_lesson(const char *key, const char *lang, int y, int x, int width,
 	}
 }
 
-/* The pty's last lines, newest at the bottom, long lines wrapped. */
+/* The pty's last lines, newest at the bottom, long lines wrapped at the
+ * pane's width (never cut). */
 static void
 draw_terminal(const struct run *r, int y, int x, int width, int max)
 {
-	static char chunk[256][RUN_TERM_COLS * 4];
-	char escaped[RUN_TERM_COLS * 4];
+	static char escaped[RUN_TERM_COLS * 4];
 	const char *line, *p;
-	int back, n = 0, i, first, len;
+	int back, bottom = y + max, n, i, len;
 
-	for (back = 0; n < max && (line = run_term_line(r, back)) != NULL;
+	if (width <= 0)
+		return;
+	for (back = 0; bottom > y && (line = run_term_line(r, back)) != NULL;
 	    back++) {
-		int pieces = 0, start = n;
-
 		escape_str(line, strlen(line), escaped, sizeof escaped);
-		for (p = escaped; (*p != '\0' || pieces == 0) && n < 256;
-		    p += len, pieces++) {
+		/* How many screen lines it takes, then draw them from
+		 * the top of its place, dropping those above the pane. */
+		for (n = 0, p = escaped; n == 0 || *p != '\0'; n++, p += len)
+			if ((len = fit(p, width, NULL)) == 0)
+				len = strlen(p);    /* nothing fits: stop */
+		for (i = 0, p = escaped; i < n; i++, p += len) {
 			len = fit(p, width, NULL);
-			snprintf(chunk[n++], sizeof chunk[0], "%.*s", len, p);
+			if (bottom - n + i >= y)
+				put(bottom - n + i, x, width, A_NORMAL, p);
 			if (len == 0)
 				break;
 		}
-		/* Pieces were stored first to last; the screen reads
-		 * bottom up, so turn this line's pieces around. */
-		for (i = 0; i < pieces / 2; i++) {
-			char tmp[sizeof chunk[0]];
-
-			memcpy(tmp, chunk[start + i], sizeof tmp);
-			memcpy(chunk[start + i], chunk[n - 1 - i], sizeof tmp);
-			memcpy(chunk[n - 1 - i], tmp, sizeof tmp);
-		}
+		bottom -= n;
 	}
-	first = n < max ? n : max;
-	for (i = 0; i < first; i++)
-		put(y + first - 1 - i, x, width, A_NORMAL, chunk[i]);
 }
 
 /* A chain's title in the chosen language; the chain table's own for a
@@ -431,9 +487,9 @@ draw_title(const struct view *v, int y)
 	else
 		len = snprintf(text, sizeof text, "%s",
 		    text_say(T_TITLE_ATTACHED));
-	put(y, 0, COLS - 38, attr_title, text);
+	put_cut(y, 0, COLS - 38, attr_title, text);
 	(void)len;
-	put(y, COLS - 38, 38, attr_title, text_say(v->nruns ? T_KEYS :
+	put_cut(y, COLS - 38, 38, attr_title, text_say(v->nruns ? T_KEYS :
 	    T_KEYS_ATTACHED));
 }
 
@@ -490,7 +546,8 @@ lesson_for(struct story *s)
 static void
 draw_one(struct view *v, struct story *s, struct run *r)
 {
-	int y = 1, rows, sel, bottom, left;
+	int y = 1, rows, sel, bottom, left, steps = r != NULL &&
+	    reports_steps(r);
 
 	sel = v->selected;
 	if (sel < 0 || sel >= s->nrows) {
@@ -500,7 +557,8 @@ draw_one(struct view *v, struct story *s, struct run *r)
 	}
 	rows = s->nrows < LINES / 3 ? s->nrows : LINES / 3;
 	y += draw_table(s, y, 0, COLS, rows, sel);
-	put(y++, 2, COLS - 2, attr_exited, text_say(T_LEGEND));
+	put_cut(y++, 2, COLS - 2, attr_exited, text_say(steps ? T_LEGEND :
+	    T_LEGEND_WATCH));
 	rule(y++, 0, COLS, text_say(T_CHANGED));
 	y += draw_changes(s, r, y, 1, COLS - 2, 6);
 	rule(y++, 0, COLS, text_say(T_DETAIL));
@@ -518,18 +576,20 @@ draw_one(struct view *v, struct story *s, struct run *r)
 		draw_terminal(r, y + 1, left + 1, COLS - left - 1, bottom);
 		mvvline(y + 1, left, charset_utf8() ? ACS_VLINE : '|', bottom);
 	}
-	draw_lesson(r != NULL ? r->lesson : lesson_for(s), v->lang, y + 1, 1,
-	    left - 2,
+	/* Without steps, each change is the lesson's cue, as for -p. */
+	draw_lesson(steps ? r->lesson : lesson_for(s), r == NULL ? T_ATTACHED :
+	    steps ? T_START : T_START_COMMAND, v->lang, y + 1, 1, left - 2,
 	    bottom);
 }
 
 static void
 draw_compare(struct view *v)
 {
-	int half = (LINES - 1 - 6) / 2, i, y;
+	int half = (LINES - 1 - 4) / 2, i, y;
 
 	for (i = 0; i < 2; i++) {
 		struct run *r = v->runs[i];
+		const struct row *f;
 		char title[160];
 
 		y = 1 + i * half;
@@ -542,13 +602,16 @@ draw_compare(struct view *v)
 			    text_say(T_COMPARE_READY), chain_title(r),
 			    r->steps_seen, chain_length(r->chain));
 		rule(y++, 0, COLS, title);
-		y += draw_table(&r->story, y, 0, COLS, half - 5, -1);
+		/* The row the step is about always shows. */
+		f = story_find(&r->story, r->story.focus);
+		y += draw_table(&r->story, y, 0, COLS, half - 5,
+		    f != NULL ? (int)(f - r->story.rows) : -1);
 		draw_changes(&r->story, r, y, 1, COLS - 2,
 		    1 + half * (i + 1) - y);
 	}
 	y = 1 + 2 * half;
 	rule(y, 0, COLS, text_say(T_LESSON));
-	draw_lesson(v->runs[0]->lesson, v->lang, y + 1, 1, COLS - 2,
+	draw_lesson(v->runs[0]->lesson, T_START, v->lang, y + 1, 1, COLS - 2,
 	    LINES - y - 2);
 }
 
@@ -574,7 +637,7 @@ ui_draw(struct view *v)
 		draw_one(v, v->attached, NULL);
 	if (v->status[0] != '\0') {
 		fill(LINES - 1, 0, COLS, A_REVERSE);
-		put(LINES - 1, 0, COLS, A_REVERSE | A_BOLD, v->status);
+		put_cut(LINES - 1, 0, COLS, A_REVERSE | A_BOLD, v->status);
 	}
 	if (v->help)
 		draw_help();

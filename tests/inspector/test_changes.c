@@ -655,6 +655,9 @@ START_TEST(changed_bits)
 }
 END_TEST
 
+/* A narrow screen draws PPID without the subreaper's name; what changed
+ * is still decided on the full label (issue 7: the story must not
+ * depend on the width of the last screen). */
 START_TEST(brief_ppid_hides_the_name)
 {
 	struct look a = started(), b = started();
@@ -667,11 +670,11 @@ START_TEST(brief_ppid_hides_the_name)
 	ck_assert_uint_eq(columns_changed(&a, &b), 1u << COL_PPID);
 	format(COL_PPID, &a, buf, sizeof buf);
 	ck_assert_str_eq(buf, "3412 daemonlab (subreaper)");
-	columns_brief = 1;
-	format(COL_PPID, &a, buf, sizeof buf);
+	columns_cell(COL_PPID, &a, 1, buf, sizeof buf);
 	ck_assert_str_eq(buf, "3412 (subreaper)");
-	ck_assert_uint_eq(columns_changed(&a, &b), 0);
-	columns_brief = 0;
+	columns_cell(COL_PPID, &a, 0, buf, sizeof buf);
+	ck_assert_str_eq(buf, "3412 daemonlab (subreaper)");
+	ck_assert_uint_eq(columns_changed(&a, &b), 1u << COL_PPID);
 }
 END_TEST
 
