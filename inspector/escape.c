@@ -55,6 +55,32 @@ utf8_decode(const unsigned char *s, size_t len, unsigned int *cp)
 	return n;
 }
 
+/* Characters that print as nothing yet are not controls to glibc:
+ * Unicode's format characters (category Cf, Unicode 15) and the Hangul
+ * fillers that fonts draw blank. A name holding them would show as
+ * another ("a\u200bb" as "ab"). */
+static int
+escape_invisible(unsigned int cp)
+{
+	static const unsigned int ranges[][2] = {
+		{ 0x00ad, 0x00ad }, { 0x0600, 0x0605 }, { 0x061c, 0x061c },
+		{ 0x06dd, 0x06dd }, { 0x070f, 0x070f }, { 0x0890, 0x0891 },
+		{ 0x08e2, 0x08e2 }, { 0x115f, 0x1160 }, { 0x180e, 0x180e },
+		{ 0x200b, 0x200f }, { 0x202a, 0x202e }, { 0x2060, 0x2064 },
+		{ 0x2066, 0x206f }, { 0x3164, 0x3164 }, { 0xfeff, 0xfeff },
+		{ 0xffa0, 0xffa0 }, { 0xfff9, 0xfffb }, { 0x110bd, 0x110bd },
+		{ 0x110cd, 0x110cd }, { 0x13430, 0x1343f },
+		{ 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a },
+		{ 0xe0000, 0xe007f },   /* tag characters */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return 1;
+	return 0;
+}
+
 static int
 escape_printable(unsigned int cp)
 {
@@ -65,7 +91,7 @@ escape_printable(unsigned int cp)
 	/* Bidi controls print as nothing yet reorder the rest of the row
 	 * where a terminal honours them ("Trojan Source"). */
 	if (cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-	    (cp >= 0x2066 && cp <= 0x2069))
+	    (cp >= 0x2066 && cp <= 0x2069) || escape_invisible(cp))
 		return 0;
 	if (cp < 0x7f || (loc = escape_locale()) == (locale_t)0)
 		return 1;

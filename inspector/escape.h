@@ -11,7 +11,9 @@
  *   every other byte that is not part of a
  *   printable character: C0, DEL, C1 (U+0080..9F,
  *   which terminals take as CSI and friends), bidi
- *   controls, invalid UTF-8                          \ooo, e.g. ESC \033,
+ *   controls, invisible format characters (Unicode
+ *   category Cf: U+200B, U+FEFF, U+00AD, tags...)
+ *   and the Hangul fillers, invalid UTF-8            \ooo, e.g. ESC \033,
  *                                                    U+009B \302\233
  *
  * "Printable" is decided by glibc's C.UTF-8 character classes, whatever

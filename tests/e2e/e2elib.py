@@ -41,6 +41,9 @@ BSD_KEYS = ['start', 'umask', 'fork', 'setsid', 'chdir', 'closefds',
 
 TAG_VAR = 'DAEMONLAB_E2E_TAG'
 
+# Letters (Lo) that fonts draw blank: escape.c shows them as bytes.
+HANGUL_FILLERS = '\u115f\u1160\u3164\uffa0'
+
 
 class Failure(Exception):
     pass
@@ -242,6 +245,7 @@ def escape(raw):
                 ch = None
             if (ch is not None and len(ch) == 1 and
                     not unicodedata.category(ch).startswith('C') and
+                    ch not in HANGUL_FILLERS and
                     unicodedata.bidirectional(ch) not in
                     ('LRE', 'RLE', 'PDF', 'LRO', 'RLO', 'LRI', 'RLI',
                      'FSI', 'PDI')):

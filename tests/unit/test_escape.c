@@ -1,6 +1,7 @@
 /* test_escape.c - nothing a process chooses may reach the terminal raw. */
 #include <check.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,26 @@ esc(const char *in, size_t len)
 }
 
 #define ESC(lit) esc(lit, sizeof lit - 1)
+
+/* cp in UTF-8 at p; returns its length. */
+static size_t
+utf8(unsigned int cp, char *p)
+{
+	if (cp < 0x80)
+		return p[0] = (char)cp, 1;
+	if (cp < 0x800)
+		return p[0] = (char)(0xc0 | cp >> 6),
+		    p[1] = (char)(0x80 | (cp & 0x3f)), 2;
+	if (cp < 0x10000)
+		return p[0] = (char)(0xe0 | cp >> 12),
+		    p[1] = (char)(0x80 | (cp >> 6 & 0x3f)),
+		    p[2] = (char)(0x80 | (cp & 0x3f)), 3;
+	p[0] = (char)(0xf0 | cp >> 18);
+	p[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	p[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	p[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
 
 /* Escaped output holds no C0, DEL or C1 (bytes C2 80..C2 9F). */
 static int
@@ -134,6 +155,49 @@ START_TEST(every_byte_is_inert)
 }
 END_TEST
 
+/* Characters that draw nothing (Unicode category Cf, the Hangul
+ * fillers) would make "a\u200bb" look like "ab": each shows as its
+ * bytes, in every locale, --once included (one escape function). */
+START_TEST(invisible_characters_are_shown)
+{
+	static const unsigned int invisible[] = {
+		0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x3164,
+		0x061c, 0x115f, 0x1160, 0xffa0, 0x202a, 0x202e, 0x2066,
+		0x2069, 0x2061, 0x2064, 0x206a, 0x206f, 0x0600, 0x06dd,
+		0x180e, 0xfff9, 0x110bd, 0x1d173, 0xe0000, 0xe0001, 0xe0020,
+		0xe0041, 0xe007f,
+	};
+	/* Their neighbours print. */
+	static const unsigned int visible[] = {
+		0x00ac, 0x00ae, 0x2010, 0x2070, 0x3163,
+		0x3165, 0xffa1, 0x1161, 0x115e, 0xfe50, 0x4e2d,
+	};
+	char in[8], want[64];
+	size_t i, n, k;
+
+	for (i = 0; i < sizeof invisible / sizeof invisible[0]; i++) {
+		n = utf8(invisible[i], in + 1);
+		in[0] = 'a';
+		in[n + 1] = 'b';
+		want[0] = 'a';
+		for (k = 0; k < n; k++)
+			snprintf(want + 1 + 4 * k, 5, "\\%03o",
+			    (unsigned char)in[1 + k]);
+		strcat(want, "b");
+		ck_assert_msg(strcmp(esc(in, n + 2), want) == 0,
+		    "U+%04X: %s, not %s", invisible[i], out, want);
+		ck_assert(is_inert(out));
+	}
+	for (i = 0; i < sizeof visible / sizeof visible[0]; i++) {
+		n = utf8(visible[i], in);
+		in[n] = '\0';
+		ck_assert_msg(strcmp(esc(in, n), in) == 0, "U+%04X: %s",
+		    visible[i], out);
+	}
+	ck_assert_str_eq(ESC("a\xe2\x80\x8b" "b"), "a\\342\\200\\213b");
+}
+END_TEST
+
 START_TEST(width_counts_columns)
 {
 	ck_assert_int_eq(escape_width(""), 0);
@@ -178,6 +242,7 @@ main(void)
 	tcase_add_test(tc, truncation_never_splits);
 	tcase_add_test(tc, every_byte_is_inert);
 	tcase_add_test(tc, width_counts_columns);
+	tcase_add_test(tc, invisible_characters_are_shown);
 	tcase_add_test(tc, locale_does_not_matter);
 	suite_add_tcase(s, tc);
 	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
