@@ -63,8 +63,10 @@ shell_run(char *const argv[], char *const env[], const char *forgotten,
 	int status;
 
 	prctl(PR_SET_NAME, "shell");    /* in ps and the table */
-	close(named);                   /* now the inspector may look */
-	close_range(3, ~0U, 0);         /* the inspector's, not the shell's */
+	/* The inspector's, not the shell's; closing named too tells the
+	 * inspector it may look. */
+	close_range(3, ~0U, 0);
+	(void)named;
 	for (i = 0; i < sizeof job_control / sizeof job_control[0]; i++)
 		signal(job_control[i], SIG_IGN);
 	/* As interactive bash does (bash(1), SIGNALS); and none of the
