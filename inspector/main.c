@@ -172,13 +172,42 @@ parse_pids(const char *list, pid_t *pids)
 	return n;
 }
 
+/* Prints s as one word for sh: as it is when nothing in it is special
+ * to the shell, else in single quotes (a quote inside as '\''). */
+static void
+print_quoted(const char *s)
+{
+	static const char plain[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789_-./+,@%=";
+
+	if (*s != '\0' && strspn(s, plain) == strlen(s)) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('\'');
+	for (; *s != '\0'; s++)
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	putchar('\'');
+}
+
 static void
 print_chain(const char *name)
 {
 	const struct chain *c = named_chain(name);
+	const char *dir = steps_dir();
 	int i;
 
-	printf("PATH=%s:\"$PATH\"", steps_dir());
+	/* PATH splits at ':': no quoting can put such a folder on it. */
+	if (strchr(dir, ':') != NULL)
+		die("the steps folder '%s' has a ':' in its name, which PATH "
+		    "cannot hold", dir, "move the step programs to another "
+		    "folder and set DAEMONLAB_STEPS_DIR to it");
+	fputs("PATH=", stdout);
+	print_quoted(dir);
+	fputs(":\"$PATH\"", stdout);
 	for (i = 0; c->argv[i] != NULL; i++)
 		printf(" %s", c->argv[i]);
 	printf("\n");

@@ -21,10 +21,20 @@ static attr_t attr_changed, attr_exited, attr_title, attr_head;
 
 
 
+/* Whether the terminal can put the cursor anywhere (cup), which every
+ * frame needs. */
+static int
+can_address(void)
+{
+	char *cup = tigetstr("cup");
+
+	return cup != NULL && cup != (char *)-1;
+}
+
 int
 ui_start(char *err, size_t size)
 {
-	const char *term = getenv("TERM");
+	const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
 	SCREEN *scr;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -37,6 +47,15 @@ ui_start(char *err, size_t size)
 		snprintf(err, size, "TERM=%s is not a terminal type this system "
 		    "knows; set TERM (e.g. TERM=xterm-256color), or use --once",
 		    term ? term : "(unset)");
+		return -1;
+	}
+	if (!can_address()) {
+		/* TERM=dumb: curses would draw every line on one. */
+		endwin();
+		delscreen(scr);
+		snprintf(err, size, "TERM=%s cannot move the cursor, which the "
+		    "live view needs; set TERM (e.g. TERM=xterm-256color), or use "
+		    "--once", term);
 		return -1;
 	}
 	set_term(scr);
@@ -52,7 +71,8 @@ ui_start(char *err, size_t size)
 	attr_exited = A_DIM;
 	attr_title = A_REVERSE;
 	attr_head = A_BOLD | A_UNDERLINE;
-	if (has_colors() && getenv("NO_COLOR") == NULL) {
+	/* no-color.org: only a value that is not empty asks for none. */
+	if (has_colors() && (no_color == NULL || *no_color == '\0')) {
 		start_color();
 		use_default_colors();
 		init_pair(PAIR_CHANGED, COLOR_BLACK, COLOR_YELLOW);

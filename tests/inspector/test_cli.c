@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "chains.h"
 #include "lab.h"
@@ -100,6 +102,145 @@ START_TEST(print_chain_is_the_recipe)
 }
 END_TEST
 
+/* TERM=dumb has no cursor addressing: the live view would draw one
+ * useless line. Refused as clearly as an unknown TERM; --once, which
+ * needs no terminal, still prints its table. */
+START_TEST(dumb_term_is_refused)
+{
+	static struct lab lab;
+	char *argv[] = { DAEMONLAB, NULL };
+	char *env[] = { "TERM=dumb", NULL };
+	char cmd[512], out[4096];
+	FILE *p;
+	size_t n;
+	int status;
+
+	lab_init(&lab);
+	status = lab_wait(&lab, lab_spawn(&lab, argv, env), 5000);
+	lab_drain(&lab, 100);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 2);
+	ck_assert_msg(strstr(lab.out, "TERM=dumb cannot move the cursor") !=
+	    NULL, "%s", lab.out);
+	ck_assert_ptr_nonnull(strstr(lab.out, "set TERM (e.g. "
+	    "TERM=xterm-256color), or use --once"));
+	ck_assert_int_eq(lab_finish(&lab), 0);
+
+	snprintf(cmd, sizeof cmd, "TERM=dumb %s --once -p %d 2>&1 </dev/null",
+	    DAEMONLAB, (int)getpid());
+	ck_assert_ptr_nonnull(p = popen(cmd, "r"));
+	n = fread(out, 1, sizeof out - 1, p);
+	out[n] = '\0';
+	status = pclose(p);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s", out);
+	ck_assert_msg(strncmp(out, "PPID", 4) == 0, "%s", out);
+}
+END_TEST
+
+/* Does the screen set a background colour (SGR 40-47)? The title bar
+ * is white on blue in colour, reverse video without. */
+static int
+has_background_colour(const char *out)
+{
+	const char *p;
+
+	for (p = out; (p = strstr(p, "\033[4")) != NULL; p++)
+		if (p[3] >= '0' && p[3] <= '7' && p[4] == 'm')
+			return 1;
+	return 0;
+}
+
+static int
+screen_in_colour(const char *no_color)
+{
+	static struct lab lab;
+	char *argv[] = { DAEMONLAB, NULL };
+	/* lab_spawn names the spawned process itself as the inspector of
+	 * its chain; this inspector's watchdog would take that for one of
+	 * its own chain's processes. */
+	char *env[] = { "TERM=xterm-256color", "LINES=24", "COLUMNS=80",
+	    "DAEMONLAB_INSPECTOR_PID=", (char *)no_color, NULL };
+	pid_t pid;
+	int status, colour;
+
+	lab_init(&lab);
+	pid = lab_spawn(&lab, argv, env);
+	lab_drain(&lab, 1500);
+	ck_assert_msg(strstr(lab.out, "System V") != NULL, "%s", lab.out);
+	ck_assert_int_eq(write(lab.master, "q", 1), 1);
+	status = lab_wait(&lab, pid, 5000);
+	ck_assert_msg(status != -1 && WIFEXITED(status), "status %d, %s: %s",
+	    status, no_color, lab.out);
+	colour = has_background_colour(lab.out);
+	ck_assert_int_eq(lab_finish(&lab), 0);
+	return colour;
+}
+
+/* no-color.org: NO_COLOR turns colour off only when it holds a value. */
+START_TEST(empty_no_color_keeps_colour)
+{
+	ck_assert_msg(screen_in_colour("NO_COLOR=") == 1,
+	    "NO_COLOR= (empty) turned colour off");
+	ck_assert_msg(screen_in_colour("NO_COLOR=1") == 0,
+	    "NO_COLOR=1 left colour on");
+	ck_assert_msg(screen_in_colour("DAEMONLAB_NOTHING=1") == 1,
+	    "no colour without NO_COLOR");
+}
+END_TEST
+
+/* The line --print-chain prints runs the chain from the steps folder
+ * when pasted, whatever the folder is called: here a space, a ';' that
+ * would end the command, and a quote. The folder's step-start only
+ * records how it was run. */
+START_TEST(print_chain_quotes_the_folder)
+{
+	char top[] = "/tmp/dlab-cli-XXXXXX", dir[256], path[300], cmd[1024];
+	char line[1024], got[512];
+	FILE *f;
+	size_t n;
+	int status;
+
+	ck_assert_ptr_nonnull(mkdtemp(top));
+	snprintf(dir, sizeof dir, "%s/my steps;touch pwned;'x", top);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof path, "%s/step-start", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs("#!/bin/sh\necho \"$0 $*\" >\"$(dirname \"$0\")/ran\"\n", f);
+	fclose(f);
+	ck_assert_int_eq(chmod(path, 0700), 0);
+
+	setenv("DAEMONLAB_STEPS_DIR", dir, 1);
+	snprintf(cmd, sizeof cmd, "%s --print-chain mistake", DAEMONLAB);
+	ck_assert_ptr_nonnull(f = popen(cmd, "r"));
+	n = fread(line, 1, sizeof line - 1, f);
+	line[n] = '\0';
+	ck_assert_int_eq(pclose(f), 0);
+	unsetenv("DAEMONLAB_STEPS_DIR");
+
+	/* Pasted into sh, in the top folder, with nothing else on PATH
+	 * that could stand in. */
+	ck_assert_int_eq(chdir(top), 0);
+	ck_assert_ptr_nonnull(f = popen("PATH=/usr/bin:/bin sh", "w"));
+	fputs(line, f);
+	status = pclose(f);
+	ck_assert_int_eq(chdir("/"), 0);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "sh ran %s", line);
+	snprintf(path, sizeof path, "%s/pwned", top);
+	ck_assert_msg(access(path, F_OK) != 0, "the folder's name ran as a "
+	    "command: %s", line);
+	snprintf(path, sizeof path, "%s/ran", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "r"));
+	n = fread(got, 1, sizeof got - 1, f);
+	got[n] = '\0';
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "%s/step-start step-setsid\n", dir);
+	ck_assert_str_eq(got, cmd);
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", top);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 START_TEST(help_and_version)
 {
 	char out[4096];
@@ -123,6 +264,9 @@ main(void)
 	tcase_add_test(tc, unusable_term_suggests_once);
 	tcase_add_test(tc, print_chain_is_the_recipe);
 	tcase_add_test(tc, help_and_version);
+	tcase_add_test(tc, dumb_term_is_refused);
+	tcase_add_test(tc, empty_no_color_keeps_colour);
+	tcase_add_test(tc, print_chain_quotes_the_folder);
 	suite_add_tcase(s, tc);
 	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
