@@ -403,6 +403,30 @@ START_TEST(terminal_foreground_and_background)
 }
 END_TEST
 
+/* With "-- CMD", the launcher's shell forks the job, which is "shell"
+ * until it execs the command: the shell starting a job, not a step. */
+START_TEST(the_shell_starts_the_job)
+{
+	struct look a = started(), b;
+
+	snprintf(a.p.comm, sizeof a.p.comm, "shell");
+	set_ppid(&a, 812, "812 shell");
+	b = a;
+	snprintf(b.p.comm, sizeof b.p.comm, "sleep");
+	describe(&a, &b);
+	HAS("COMMAND shell → sleep: the shell started the job (fork, then "
+	    "exec of the command)");
+	ck_assert_int_eq(nout, 1);
+	/* A program called "shell" whose parent is another is exec'd as
+	 * any other. */
+	set_ppid(&a, 812, "812 bash");
+	set_ppid(&b, 812, "812 bash");
+	describe(&a, &b);
+	HAS("COMMAND shell → sleep: exec ran a new program in the same "
+	    "process");
+}
+END_TEST
+
 START_TEST(exec_keeps_the_pid)
 {
 	struct look a = started(), b = started();
@@ -761,6 +785,7 @@ main(void)
 		tcase_add_test(tc, acquiring_a_terminal);
 		tcase_add_test(tc, terminal_foreground_and_background);
 		tcase_add_test(tc, exec_keeps_the_pid);
+	tcase_add_test(tc, the_shell_starts_the_job);
 		tcase_add_test(tc, zombie);
 		tcase_add_test(tc, zombie_without_umask_cwd_or_fds);
 		tcase_add_test(tc, uid_change);
