@@ -32,6 +32,10 @@ SKIP = 77          # meson: the test was skipped
 COLUMNS = ['PPID', 'PID', 'PGID', 'SID', 'TTY', 'TPGID', 'STAT', 'UID',
            'UMASK', 'CWD', 'FDS', 'COMMAND']
 RIGHT = {'PID', 'PGID', 'SID', 'TPGID', 'UID'}     # right-aligned numbers
+# Shown at every width the inspector accepts; the others may give way.
+ALWAYS = ['PPID', 'PID', 'PGID', 'SID', 'TTY', 'TPGID', 'STAT', 'COMMAND']
+GUTTER = 3          # '>' selected, 'x' exited, a space
+ELLIPSIS = '\u2026'  # the end of a value cut short (inspector/layout.c)
 
 # The System V chain: the title's lesson key at each step (1-based).
 SYSV_KEYS = ['start', 'umask', 'fork', 'setsid', 'fork2', 'chdir',
@@ -459,7 +463,8 @@ class Screen:
         """Every process table on the screen."""
         out = []
         for y, text in enumerate(self.col_text):
-            if text.startswith('  PPID') and 'COMMAND' in text:
+            if text.startswith(' ' * GUTTER + 'PPID ') and \
+                    'COMMAND' in text:
                 out.append(Table(self, y))
         return out
 
@@ -490,9 +495,11 @@ class Row:
         return int(self.values['PID'])
 
     def ppid(self):
-        return int(self.values['PPID'].split()[0])
+        return int(re.match(r'\d+', self.values['PPID']).group())
 
     def cells(self, col):
+        if col not in self.spans:
+            return []           # the column gave way at this width
         s, e = self.spans[col]
         return self.screen.span(self.y, s, e)
 
@@ -514,6 +521,12 @@ class Row:
 
 
 class Table:
+    """A table as drawn: the header names the columns shown at this width
+    (those of ALWAYS, in order, and some of the others); a row is the
+    gutter ('>' selected, 'x' exited, a space) and one cell per column.
+    Numbers are right-aligned under their header's end, the rest left-
+    aligned under its start; a cut value ends in ELLIPSIS."""
+
     def __init__(self, screen, y):
         self.screen = screen
         self.y = y
@@ -521,62 +534,73 @@ class Table:
         toks = [(m.group(), m.start(), m.end())
                 for m in re.finditer(r'\S+', header)]
         names = [t[0] for t in toks]
-        if names != COLUMNS:
+        if [n for n in COLUMNS if n in names] != names or \
+                any(n not in names for n in ALWAYS):
             raise Failure('unexpected table header: %r' % header)
+        self.names = names
         self.start = {t[0]: t[1] for t in toks}
         self.end = {t[0]: t[2] for t in toks}
         self.rows = []
+        self.more = None        # the "+N more processes" line, if any
         yy = y + 1
         while yy < len(screen.col_text):
             text = screen.col_text[yy]
-            if not (len(text) > 2 and text[0] in ' >' and text[1] in ' x'
-                    and text[2].isdigit()):
+            if not (len(text) > GUTTER and text[0] in ' >' and
+                    text[1] in ' x' and text[2] == ' ' and
+                    text[GUTTER].isdigit()):
                 break
             self.rows.append(self._row(yy, text))
             yy += 1
+        m = re.match(r' {%d}\+(\d+) ' % GUTTER, screen.line(yy))
+        if m:
+            self.more = int(m.group(1))
 
     def _row(self, y, text):
         s, e = self.start, self.end
         r = Row(self.screen, y)
         r.selected = text[0] == '>'
         r.exited = text[1] == 'x'     # the gutter marks an exited row
-
-        def left(col, stop):
-            v = text[s[col]:stop].rstrip()
-            return v, (s[col], s[col] + len(v))
-
-        def right(col, begin):
-            v = text[begin:e[col]].strip()
-            return v, (e[col] - len(v), e[col])
-
-        seg = text[2:e['PID']].rstrip()
-        head, _, pid = seg.rpartition(' ')
-        ppid = head.strip()
-        r.values['PPID'], r.spans['PPID'] = ppid, (2, 2 + len(ppid))
-        r.values['PID'], r.spans['PID'] = pid, (e['PID'] - len(pid), e['PID'])
-        r.values['PGID'], r.spans['PGID'] = right('PGID', e['PID'])
-        r.values['SID'], r.spans['SID'] = right('SID', e['PGID'])
-        seg = text[s['TTY']:e['TPGID']].split()
-        tty, tpgid = (seg[0], seg[-1]) if len(seg) >= 2 else ('', '')
-        r.values['TTY'], r.spans['TTY'] = tty, (s['TTY'], s['TTY'] + len(tty))
-        r.values['TPGID'], r.spans['TPGID'] = tpgid, (e['TPGID'] - len(tpgid),
-                                                      e['TPGID'])
-        seg = text[s['STAT']:e['UID']].split()
-        st, uid = (seg[0], seg[-1]) if len(seg) >= 2 else ('', '')
-        r.values['STAT'], r.spans['STAT'] = st, (s['STAT'], s['STAT'] + len(st))
-        r.values['UID'], r.spans['UID'] = uid, (e['UID'] - len(uid), e['UID'])
-        r.values['UMASK'], r.spans['UMASK'] = left('UMASK', s['CWD'] - 1)
-        r.values['CWD'], r.spans['CWD'] = left('CWD', s['FDS'] - 1)
-        r.values['FDS'], r.spans['FDS'] = left('FDS', s['COMMAND'] - 1)
-        cmd = text[s['COMMAND']:].rstrip().replace('\0', '')
-        if cmd.endswith(' (exited)'):
-            r.exited = True
-            cmd = cmd[:-len(' (exited)')]
-        elif cmd.endswith(' (zombie)') or cmd.endswith(' (僵尸)'):
-            r.zombie = True
-            cmd = cmd[:cmd.rindex(' (')]
-        r.values['COMMAND'] = cmd
-        r.spans['COMMAND'] = (s['COMMAND'], s['COMMAND'] + len(cmd))
+        names = self.names
+        begin = GUTTER                # where the next cell may start
+        i = 0
+        while i < len(names):
+            col = names[i]
+            if col == 'COMMAND':
+                cmd = text[s[col]:].rstrip().replace('\0', '')
+                if cmd.endswith(' (exited)'):
+                    r.exited = True
+                    cmd = cmd[:-len(' (exited)')]
+                elif cmd.endswith(' (zombie)') or cmd.endswith(' (僵尸)'):
+                    r.zombie = True
+                    cmd = cmd[:cmd.rindex(' (')]
+                r.values[col] = cmd
+                r.spans[col] = (s[col], s[col] + len(cmd))
+                i += 1
+                continue
+            if col in RIGHT:
+                v = text[begin:e[col]].strip()
+                r.values[col], r.spans[col] = v, (e[col] - len(v), e[col])
+                begin = e[col] + 1
+                i += 1
+                continue
+            nxt = names[i + 1]
+            if nxt in RIGHT:
+                # A left-aligned value (PPID may hold spaces), then a
+                # number that ends under its header.
+                seg = text[s[col]:e[nxt]].rstrip()
+                head, _, num = seg.rpartition(' ')
+                head = head.rstrip()
+                r.values[col] = head
+                r.spans[col] = (s[col], s[col] + len(head))
+                r.values[nxt] = num
+                r.spans[nxt] = (e[nxt] - len(num), e[nxt])
+                begin = e[nxt] + 1
+                i += 2
+                continue
+            v = text[s[col]:s[nxt] - 1].rstrip()
+            r.values[col], r.spans[col] = v, (s[col], s[col] + len(v))
+            begin = s[nxt]
+            i += 1
         # A capture can catch curses halfway through a frame whose
         # column widths changed: such a row does not parse; look again.
         v = r.values
@@ -584,18 +608,27 @@ class Table:
                 re.fullmatch(r'\d+', v['PGID']) and
                 re.fullmatch(r'\d+', v['SID']) and
                 re.fullmatch(r'-?\d+', v['TPGID']) and
-                re.fullmatch(r'\d+|-', v['UID']) and
-                re.match(r'\d+( |$)', v['PPID'])):
+                re.fullmatch(r'\d+|-', v.get('UID', '-')) and
+                re.match(r'\d+( |%s|$)' % ELLIPSIS, v['PPID'])):
             raise Failure('a table row does not parse (a frame caught '
                           'half drawn?): %r' % text)
         # An exited row is dim throughout; its " (exited)" may be cut
         # off at the right edge when COMMAND has little room.
-        inked = [c for c in self.screen.cells[y][2:] if c.ch not in ('', ' ')]
+        inked = [c for c in self.screen.cells[y][GUTTER:]
+                 if c.ch not in ('', ' ')]
         if inked and all(c.dim for c in inked):
             r.exited = True
-        self.cwd_width = s['FDS'] - 1 - s['CWD']
-        self.fds_width = s['COMMAND'] - 1 - s['FDS']
+        self.cwd_width = self._left_width('CWD')
+        self.fds_width = self._left_width('FDS')
         return r
+
+    def _left_width(self, col):
+        """Room of a left-aligned column followed by another left-aligned
+        one (CWD, FDS), or 0 when it is not shown."""
+        if col not in self.names:
+            return 0
+        nxt = self.names[self.names.index(col) + 1]
+        return self.start[nxt] - 1 - self.start[col]
 
     def live(self):
         return [r for r in self.rows if not r.exited]
@@ -608,10 +641,21 @@ class Table:
         return rows
 
 
-def cut_equal(shown, actual, width):
-    """The screen may cut a long value to its column's width."""
-    return shown == actual or (len(shown) >= width - 1 and
-                               actual.startswith(shown) and len(shown) > 0)
+def cut_equal(shown, actual, width=None):
+    """The screen may cut a long value to its column's width: then it
+    ends in the ellipsis, after a start of the value."""
+    if shown == actual:
+        return True
+    return (shown.endswith(ELLIPSIS) and
+            actual.startswith(shown[:-len(ELLIPSIS)]) and
+            (width is None or display_width(shown) <= width))
+
+
+def display_width(text):
+    """Columns text takes on a terminal (wide characters count 2)."""
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in ('W', 'F') else 1
+               for c in text)
 
 
 def compare_row(row, table, inspector_pid=None):
@@ -622,17 +666,20 @@ def compare_row(row, table, inspector_pid=None):
     if ps is None:
         return ['PID %d: on screen as live, but ps does not know it' % pid]
     for col in ['PID', 'PGID', 'SID', 'TTY', 'TPGID', 'STAT', 'UID']:
+        if col not in row.values:
+            continue            # given way at this width
         if row.values[col] != ps[col]:
             problems.append('PID %d: %s is %r on screen, ps says %r'
                             % (pid, col, row.values[col], ps[col]))
     if str(row.ppid()) != ps['PPID']:
         problems.append('PID %d: PPID is %r on screen, ps says %s'
                         % (pid, row.values['PPID'], ps['PPID']))
-    if ps['PPID'] == '1' and row.values['PPID'] != '1 init':
+    ppid_cut = row.values['PPID'].endswith(ELLIPSIS)
+    if ps['PPID'] == '1' and not cut_equal(row.values['PPID'], '1 init'):
         problems.append('PID %d: PPID 1 shown as %r, not "1 init"'
                         % (pid, row.values['PPID']))
     if inspector_pid is not None and row.ppid() == inspector_pid and \
-            '(subreaper)' not in row.values['PPID']:
+            not ppid_cut and '(subreaper)' not in row.values['PPID']:
         problems.append('PID %d: adopted by the inspector, but PPID %r '
                         'does not say "(subreaper)"'
                         % (pid, row.values['PPID']))
@@ -640,7 +687,7 @@ def compare_row(row, table, inspector_pid=None):
     if status is None:
         return problems + ['PID %d: /proc/%d/status is gone' % (pid, pid)]
     umask = status.get('Umask', '-')
-    if row.values['UMASK'] != umask:
+    if 'UMASK' in row.values and row.values['UMASK'] != umask:
         problems.append('PID %d: UMASK is %r on screen, /proc says %r'
                         % (pid, row.values['UMASK'], umask))
     try:
@@ -648,21 +695,19 @@ def compare_row(row, table, inspector_pid=None):
             'utf-8', 'surrogateescape'))
     except OSError:
         cwd = '-'
-    if not cut_equal(row.values['CWD'], cwd, table.cwd_width):
+    if 'CWD' in row.values and not cut_equal(row.values['CWD'], cwd,
+                                             table.cwd_width):
         problems.append('PID %d: CWD is %r on screen, /proc says %r'
                         % (pid, row.values['CWD'], cwd))
     fds = expected_fds(pid)
-    if fds is not None and not cut_equal(row.values['FDS'], fds,
-                                         table.fds_width):
+    if fds is not None and 'FDS' in row.values and \
+            not cut_equal(row.values['FDS'], fds, table.fds_width):
         problems.append('PID %d: FDS is %r on screen, /proc says %r'
                         % (pid, row.values['FDS'], fds))
     st = read_stat(pid)
     if st is not None:
         comm = escape(st['comm'])
-        if not (row.values['COMMAND'] == comm or
-                (comm.startswith(row.values['COMMAND']) and
-                 len(row.values['COMMAND']) > 0 and
-                 row.spans['COMMAND'][1] >= len(row.screen.col_text[row.y]))):
+        if not cut_equal(row.values['COMMAND'], comm):
             problems.append('PID %d: COMMAND is %r on screen, /proc says %r'
                             % (pid, row.values['COMMAND'], comm))
     return problems
@@ -684,7 +729,8 @@ class Session:
 
     counter = 0
 
-    def __init__(self, name, daemonlab, steps_dir, cols=100, rows=30):
+    def __init__(self, name, daemonlab, steps_dir, cols=100, rows=30,
+                 cwd_len=None):
         Session.counter += 1
         self.tmux = tmux_program()
         if self.tmux is None:
@@ -696,6 +742,13 @@ class Session:
         self.steps_dir = steps_dir
         self.cols, self.rows = cols, rows
         self.dir = tempfile.mkdtemp(prefix='dlab-e2e-')
+        # Where the inspector starts (and the chain until chdir): with
+        # cwd_len, a folder whose path is that many characters long.
+        self.cwd = self.dir
+        if cwd_len is not None:
+            self.cwd = os.path.join(self.dir, 'w' * (cwd_len - 1 -
+                                                     len(self.dir)))
+            os.mkdir(self.cwd)
         self.locale = utf8_locale()
         self.term = terminfo_for_tmux()
         self.pane_pid = self.server_pid = self.socket_path = None
@@ -766,7 +819,7 @@ class Session:
                  ';', 'set-option', '-g', 'remain-on-exit', 'on',
                  ';', 'set-option', '-g', 'exit-empty', 'off',
                  ';', 'new-session', '-d', '-s', 'e2e', '-x', str(self.cols),
-                 '-y', str(self.rows), '-c', self.dir,
+                 '-y', str(self.rows), '-c', self.cwd,
                  'exec /bin/sh %s' % shlex.quote(script))
         self.pane_pid = int(self.display('#{pane_pid}'))
         self.server_pid = int(self.display('#{pid}'))
