@@ -269,7 +269,8 @@ draw_table(const struct story *s, int y, int x, int width, int max,
 	    PAIR_HEAD : 0, NULL);
 	if (max < 1)
 		max = 1;
-	nshow = s->nrows <= max ? s->nrows : max - 1;
+	/* Members the story holds no row for are counted too. */
+	nshow = s->nrows + (s->hidden > 0) <= max ? s->nrows : max - 1;
 	if (show >= nshow)
 		first = show - nshow + 1;
 	if (first > s->nrows - nshow)
@@ -304,7 +305,7 @@ draw_table(const struct story *s, int y, int x, int width, int max,
 			    cell_attr(row, changed, i), cut);
 		}
 	}
-	hidden = s->nrows - nshow;
+	hidden = s->nrows - nshow + s->hidden;
 	if (hidden > 0) {
 		snprintf(more, sizeof more, text_say(T_MORE_ROWS), hidden);
 		put_cut(y + 1 + nshow, x + LAYOUT_GUTTER, width - LAYOUT_GUTTER,
