@@ -8,7 +8,8 @@ ps and /proc; in --compare the process each step is about shows in both
 halves. The modes without steps (-p, -- CMD) say so in their own words.
 
 usage: test_narrow.py DAEMONLAB STEPS_DIR MODE
-MODE: sysv, bsd, mistake, compare, attach (-p), command (-- CMD)"""
+MODE: sysv, bsd, mistake, compare, attach (-p), command (-- CMD), many
+(-- CMD with more processes than rows)"""
 
 import os
 import re
@@ -219,8 +220,26 @@ def mode_attach(s):
         L.reap_zombie_children()
 
 
+# A line longer than the 159 bytes the terminal pane once kept.
+LONG_LINE = ''.join('%03d:' % i for i in range(0, 300, 5)) + 'END'
+
+
+def terminal_pane(screen):
+    """The text of the terminal pane, its lines joined."""
+    for y, line in enumerate(screen.lines):
+        if 'Lesson' in line and 'Terminal' in line:
+            x = screen.col_text[y].index('Terminal') - 3
+            return ''.join(screen.col_text[yy][x + 1:].rstrip()
+                           for yy in range(y + 1, len(screen.lines)))
+    return ''
+
+
 def mode_command(s):
-    s.start(['--', 'sh', '-c', 'sleep 1; exec sleep 300'])
+    s.start(['--', 'sh', '-c', 'echo "$0"; sleep 1; exec sleep 300',
+             LONG_LINE])
+    s.wait(lambda sc: LONG_LINE in terminal_pane(sc),
+           'the %d-character line whole in the terminal pane, wrapped'
+           % len(LONG_LINE))
 
     def words(screen):
         text = flat(screen)
@@ -248,9 +267,41 @@ def mode_command(s):
     check(s, '-- CMD: exec sleep', focus=False, extra=words)
 
 
+def mode_many(s):
+    """More processes than rows: the table says how many more, and
+    Down scrolls to each of them."""
+    s.start(['--', 'sh', '-c', 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do '
+             'sleep 300 & done; exec sleep 301'])
+
+    def sleepers(screen):
+        return [r for r in screen.table().live()
+                if r.values['COMMAND'] == 'sleep']
+    screen = s.wait(lambda sc: sc.table().more and
+                    len(sc.table().rows) + sc.table().more == 14,
+                    'the table to say "+N more processes" for the 14 '
+                    'processes')
+    check(s, 'many: +%d more' % screen.table().more, focus=False)
+    seen = set()
+    for press in range(16):
+        screen = s.capture()
+        t = screen.table()
+        seen.update(r.pid() for r in t.rows)
+        s.send('Down')
+        time.sleep(0.15)
+    want = {p for p in L.tagged_processes(s.tag)
+            if (L.read_stat(p) or {}).get('comm') in (b'sleep', b'shell')}
+    if not want <= seen:
+        raise L.Failure('Down never showed %s; the screen:\n%s'
+                        % (sorted(want - seen), screen.text()))
+    check(s, 'many: scrolled to the last', focus=False)
+    if not s.capture().table().rows[-1].selected:
+        raise L.Failure('the selected row is not the last shown:\n'
+                        + s.capture().text())
+
+
 MODES = {'sysv': mode_sysv, 'bsd': mode_bsd, 'mistake': mode_mistake,
          'compare': mode_compare, 'attach': mode_attach,
-         'command': mode_command}
+         'command': mode_command, 'many': mode_many}
 
 
 def main():
