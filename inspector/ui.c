@@ -240,11 +240,12 @@ cell_attr(const struct row *r, unsigned changed, int col)
 }
 
 /* The table: header at y, at most max lines of rows below; row show
- * (the selected row, or the focus) is always among them. When rows are
- * hidden, the last line says how many. Returns lines used. */
+ * (the selected row, or the focus) is always among them, marked '>' when
+ * selected. When rows are hidden, the last line says how many. Returns
+ * lines used. */
 static int
 draw_table(const struct story *s, int y, int x, int width, int max,
-    int show)
+    int show, int selected)
 {
 	const char *zombie = text_say(T_ZOMBIE_CELL);
 	struct layout lo;
@@ -283,7 +284,7 @@ draw_table(const struct story *s, int y, int x, int width, int max,
 
 		/* The gutter, a column of its own: > selected, x exited
 		 * (dim too, where a terminal can show dim). */
-		if (r == show)
+		if (r == show && selected)
 			put(yy, x, 1, A_NORMAL, ">");
 		if (row->exited)
 			put(yy, x + 1, 1, attr_exited, "x");
@@ -577,7 +578,7 @@ draw_one(struct view *v, struct story *s, struct run *r)
 		sel = f != NULL ? (int)(f - s->rows) : 0;
 	}
 	rows = s->nrows < LINES / 3 ? s->nrows : LINES / 3;
-	y += draw_table(s, y, 0, COLS, rows, sel);
+	y += draw_table(s, y, 0, COLS, rows, sel, 1);
 	put_cut(y++, 2, COLS - 2, attr_exited, text_say(steps ? T_LEGEND :
 	    T_LEGEND_WATCH));
 	rule(y++, 0, COLS, text_say(T_CHANGED));
@@ -626,7 +627,7 @@ draw_compare(struct view *v)
 		/* The row the step is about always shows. */
 		f = story_find(&r->story, r->story.focus);
 		y += draw_table(&r->story, y, 0, COLS, half - 5,
-		    f != NULL ? (int)(f - r->story.rows) : -1);
+		    f != NULL ? (int)(f - r->story.rows) : -1, 0);
 		draw_changes(&r->story, r, y, 1, COLS - 2,
 		    1 + half * (i + 1) - y);
 	}
