@@ -98,11 +98,12 @@ shrink(struct layout *l, int col, int least, int width)
 		l->w[col] -= take;
 }
 
-/* Tries the layout with the first ndrop columns of order dropped and
- * CWD, FDS shrunk as far as needed; returns whether it fits. */
+/* Tries the layout with the first ndrop columns of order dropped and,
+ * with cut, CWD and FDS shrunk as far as needed; returns whether it
+ * fits. */
 static int
 try_drop(struct layout *l, const int natural[NCOLUMNS], const int *order,
-    int ndrop, int width)
+    int ndrop, int cut, int width)
 {
 	int i;
 
@@ -112,8 +113,10 @@ try_drop(struct layout *l, const int natural[NCOLUMNS], const int *order,
 	}
 	for (i = 0; i < ndrop; i++)
 		l->shown[order[i]] = 0;
-	shrink(l, COL_CWD, LEAST_CWD, width);
-	shrink(l, COL_FDS, LEAST_FDS, width);
+	if (cut) {
+		shrink(l, COL_CWD, LEAST_CWD, width);
+		shrink(l, COL_FDS, LEAST_FDS, width);
+	}
 	return line_width(l) <= width;
 }
 
@@ -133,11 +136,16 @@ layout_fit(const struct story *s, int width, unsigned keep, int zombie_extra,
 			if (!(keep & 1u << optional[i]) == !k)
 				order[n++] = optional[i];
 	measure(s, 0, zombie_extra, natural);
-	if (!try_drop(l, natural, order, 0, width)) {
+	if (!try_drop(l, natural, order, 0, 0, width)) {
 		l->brief = 1;
 		measure(s, 1, zombie_extra, natural);
+		/* Each column goes whole before the next is cut, but UID
+		 * (the same for a whole run, mostly) goes before CWD and
+		 * FDS are cut at all. */
 		for (k = 0; k <= NOPT; k++)
-			if (try_drop(l, natural, order, k, width))
+			if (try_drop(l, natural, order, k, 0, width) ||
+			    ((k > 0 || order[0] != COL_UID) &&
+			    try_drop(l, natural, order, k, 1, width)))
 				break;
 		if (k > NOPT) {
 			/* Still too wide: cut PPID's name (its number

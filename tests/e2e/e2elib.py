@@ -36,6 +36,7 @@ RIGHT = {'PID', 'PGID', 'SID', 'TPGID', 'UID'}     # right-aligned numbers
 ALWAYS = ['PPID', 'PID', 'PGID', 'SID', 'TTY', 'TPGID', 'STAT', 'COMMAND']
 GUTTER = 3          # '>' selected, 'x' exited, a space
 ELLIPSIS = '\u2026'  # the end of a value cut short (inspector/layout.c)
+ELLIPSIS_ASCII = '...'   # the same where the screen is ASCII only
 
 # The System V chain: the title's lesson key at each step (1-based).
 SYSV_KEYS = ['start', 'umask', 'fork', 'setsid', 'fork2', 'chdir',
@@ -609,7 +610,7 @@ class Table:
                 re.fullmatch(r'\d+', v['SID']) and
                 re.fullmatch(r'-?\d+', v['TPGID']) and
                 re.fullmatch(r'\d+|-', v.get('UID', '-')) and
-                re.match(r'\d+( |%s|$)' % ELLIPSIS, v['PPID'])):
+                re.match(r'\d+( |%s|\.\.\.|$)' % ELLIPSIS, v['PPID'])):
             raise Failure('a table row does not parse (a frame caught '
                           'half drawn?): %r' % text)
         # An exited row is dim throughout; its " (exited)" may be cut
@@ -646,9 +647,12 @@ def cut_equal(shown, actual, width=None):
     ends in the ellipsis, after a start of the value."""
     if shown == actual:
         return True
-    return (shown.endswith(ELLIPSIS) and
-            actual.startswith(shown[:-len(ELLIPSIS)]) and
-            (width is None or display_width(shown) <= width))
+    for dots in (ELLIPSIS, ELLIPSIS_ASCII):
+        if shown.endswith(dots) and \
+                actual.startswith(shown[:-len(dots)]) and \
+                (width is None or display_width(shown) <= width):
+            return True
+    return False
 
 
 def display_width(text):
@@ -674,7 +678,7 @@ def compare_row(row, table, inspector_pid=None):
     if str(row.ppid()) != ps['PPID']:
         problems.append('PID %d: PPID is %r on screen, ps says %s'
                         % (pid, row.values['PPID'], ps['PPID']))
-    ppid_cut = row.values['PPID'].endswith(ELLIPSIS)
+    ppid_cut = row.values['PPID'].endswith((ELLIPSIS, ELLIPSIS_ASCII))
     if ps['PPID'] == '1' and not cut_equal(row.values['PPID'], '1 init'):
         problems.append('PID %d: PPID 1 shown as %r, not "1 init"'
                         % (pid, row.values['PPID']))
