@@ -26,6 +26,22 @@
 
 static int procfd = -1;
 
+/* A sleep's duration that names it: base ("1001.1") with the runner's
+ * PID appended (set in main, before Check forks each test), so that runs
+ * of the suite side by side never count each other's processes. */
+static int seed;
+
+static const char *
+tok(const char *base)
+{
+	static char buf[16][32];
+	static int next;
+	char *t = buf[next++ % 16];
+
+	snprintf(t, sizeof buf[0], "%s%d", base, seed);
+	return t;
+}
+
 static unsigned long long
 start_of(pid_t pid)
 {
@@ -164,18 +180,21 @@ END_TEST
 
 START_TEST(descendants_are_members_strangers_are_not)
 {
+	char script[256];
 	static struct members m;
 	pid_t root, strange, kids[4];
 	int i;
 
 	setup();
-	strange = stranger("1001.7");
-	root = spawn("sleep 1001.1 & sleep 1001.1 & wait");
-	wait_count("1001.1", 2);
+	strange = stranger(tok("1001.7"));
+	snprintf(script, sizeof script, "sleep %s & sleep %s & wait",
+	    tok("1001.1"), tok("1001.1"));
+	root = spawn(script);
+	wait_count(tok("1001.1"), 2);
 	members_init(&m, procfd, getpid());
 	ck_assert_ptr_nonnull(members_add(&m, root, start_of(root)));
 	members_discover(&m);
-	ck_assert_int_eq(count_token("1001.1", kids, 4), 2);
+	ck_assert_int_eq(count_token(tok("1001.1"), kids, 4), 2);
 	for (i = 0; i < 2; i++)
 		ck_assert_msg(members_find(&m, kids[i]) != NULL,
 		    "child %d of the root is no member", (int)kids[i]);
@@ -184,26 +203,31 @@ START_TEST(descendants_are_members_strangers_are_not)
 	ck_assert_int_eq(m.n, 3);
 	/* Ending the run ends all three, and nothing else. */
 	members_end(&m, 500);
-	ck_assert_int_eq(count_token("1001.1", NULL, 0), 0);
-	ck_assert_int_eq(count_token("1001.7", NULL, 0), 1);
+	ck_assert_int_eq(count_token(tok("1001.1"), NULL, 0), 0);
+	ck_assert_int_eq(count_token(tok("1001.7"), NULL, 0), 1);
 	members_free(&m);
-	kill_token("1001.7");
+	kill_token(tok("1001.7"));
 }
 END_TEST
 
 START_TEST(orphans_go_to_the_run_they_share_a_session_with)
 {
+	char script[256];
 	static struct members a, b;
 	pid_t ra, rb, oa[2], ob[2], lone[2], mid;
 
 	setup();
 	/* Each root leads a session of its own; its grandchild, orphaned
 	 * at once, stays in that session and comes to us. */
-	ra = spawn("exec setsid -w sh -c '(sleep 1002.1 &); exec sleep 1002.9'");
-	rb = spawn("exec setsid -w sh -c '(sleep 1002.2 &); exec sleep 1002.9'");
-	wait_count("1002.1", 1);
-	wait_count("1002.2", 1);
-	wait_count("1002.9", 2);
+	snprintf(script, sizeof script, "exec setsid -w sh -c '(sleep %s &); "
+	    "exec sleep %s'", tok("1002.1"), tok("1002.9"));
+	ra = spawn(script);
+	snprintf(script, sizeof script, "exec setsid -w sh -c '(sleep %s &); "
+	    "exec sleep %s'", tok("1002.2"), tok("1002.9"));
+	rb = spawn(script);
+	wait_count(tok("1002.1"), 1);
+	wait_count(tok("1002.2"), 1);
+	wait_count(tok("1002.9"), 2);
 	members_init(&a, procfd, getpid());
 	members_init(&b, procfd, getpid());
 	a.rival = &b;
@@ -216,14 +240,15 @@ START_TEST(orphans_go_to_the_run_they_share_a_session_with)
 	members_discover(&a);
 	members_discover(&b);
 	/* An orphan of nobody's session: the primary run takes it. */
-	mid = spawn("setsid sleep 1002.3 &");
+	snprintf(script, sizeof script, "setsid sleep %s &", tok("1002.3"));
+	mid = spawn(script);
 	ck_assert_int_eq(waitpid(mid, NULL, 0), mid);
-	wait_count("1002.3", 1);
+	wait_count(tok("1002.3"), 1);
 	members_discover(&b);
 	members_discover(&a);
-	ck_assert_int_eq(count_token("1002.1", oa, 2), 1);
-	ck_assert_int_eq(count_token("1002.2", ob, 2), 1);
-	ck_assert_int_eq(count_token("1002.3", lone, 2), 1);
+	ck_assert_int_eq(count_token(tok("1002.1"), oa, 2), 1);
+	ck_assert_int_eq(count_token(tok("1002.2"), ob, 2), 1);
+	ck_assert_int_eq(count_token(tok("1002.3"), lone, 2), 1);
 	ck_assert_ptr_nonnull(members_find(&a, oa[0]));
 	ck_assert_ptr_null(members_find(&b, oa[0]));
 	ck_assert_ptr_nonnull(members_find(&b, ob[0]));
@@ -232,12 +257,12 @@ START_TEST(orphans_go_to_the_run_they_share_a_session_with)
 	ck_assert_ptr_null(members_find(&b, lone[0]));
 	/* Ending b leaves a's alone. */
 	members_end(&b, 500);
-	ck_assert_int_eq(count_token("1002.2", NULL, 0), 0);
-	ck_assert_int_eq(count_token("1002.1", NULL, 0), 1);
+	ck_assert_int_eq(count_token(tok("1002.2"), NULL, 0), 0);
+	ck_assert_int_eq(count_token(tok("1002.1"), NULL, 0), 1);
 	members_end(&a, 500);
-	ck_assert_int_eq(count_token("1002.1", NULL, 0), 0);
-	ck_assert_int_eq(count_token("1002.3", NULL, 0), 0);
-	ck_assert_int_eq(count_token("1002.9", NULL, 0), 0);
+	ck_assert_int_eq(count_token(tok("1002.1"), NULL, 0), 0);
+	ck_assert_int_eq(count_token(tok("1002.3"), NULL, 0), 0);
+	ck_assert_int_eq(count_token(tok("1002.9"), NULL, 0), 0);
 	members_free(&a);
 	members_free(&b);
 }
@@ -247,21 +272,24 @@ END_TEST
  * its environment and leaves the session: none is left. */
 START_TEST(end_leaves_nothing)
 {
+	char script[256];
 	static struct members m;
 	pid_t root;
 
 	setup();
-	root = spawn("i=0; while [ $i -lt 40 ]; do sleep 1003.1 & "
-	    "i=$((i+1)); done; (env -i setsid sleep 1003.2 &); wait");
-	wait_count("1003.1", 40);
-	wait_count("1003.2", 1);
+	snprintf(script, sizeof script, "i=0; while [ $i -lt 40 ]; do sleep %s "
+	    "& i=$((i+1)); done; (env -i setsid sleep %s &); wait",
+	    tok("1003.1"), tok("1003.2"));
+	root = spawn(script);
+	wait_count(tok("1003.1"), 40);
+	wait_count(tok("1003.2"), 1);
 	members_init(&m, procfd, getpid());
 	ck_assert_ptr_nonnull(members_add(&m, root, start_of(root)));
 	members_discover(&m);
 	ck_assert_int_eq(members_alive(&m), 42);
 	members_end(&m, 500);
-	ck_assert_int_eq(count_token("1003.1", NULL, 0), 0);
-	ck_assert_int_eq(count_token("1003.2", NULL, 0), 0);
+	ck_assert_int_eq(count_token(tok("1003.1"), NULL, 0), 0);
+	ck_assert_int_eq(count_token(tok("1003.2"), NULL, 0), 0);
 	ck_assert_int_eq(members_alive(&m), 0);
 	members_free(&m);
 }
@@ -271,18 +299,20 @@ END_TEST
  * forks while being ended takes its children with it. */
 START_TEST(end_outlasts_a_stubborn_forker)
 {
+	char script[256];
 	static struct members m;
 	pid_t root;
 
 	setup();
-	root = spawn("trap '' TERM; while :; do sleep 1004.1 & sleep 0.01; "
-	    "done");
-	wait_count("1004.1", 3);
+	snprintf(script, sizeof script, "trap '' TERM; while :; do sleep %s & "
+	    "sleep 0.01; done", tok("1004.1"));
+	root = spawn(script);
+	wait_count(tok("1004.1"), 3);
 	members_init(&m, procfd, getpid());
 	ck_assert_ptr_nonnull(members_add(&m, root, start_of(root)));
 	members_discover(&m);
 	members_end(&m, 300);
-	ck_assert_int_eq(count_token("1004.1", NULL, 0), 0);
+	ck_assert_int_eq(count_token(tok("1004.1"), NULL, 0), 0);
 	ck_assert_int_eq(members_alive(&m), 0);
 	members_free(&m);
 }
@@ -291,15 +321,15 @@ END_TEST
 static void
 sweep(void)
 {
-	kill_token("1001.1");
-	kill_token("1001.7");
-	kill_token("1002.1");
-	kill_token("1002.2");
-	kill_token("1002.3");
-	kill_token("1002.9");
-	kill_token("1003.1");
-	kill_token("1003.2");
-	kill_token("1004.1");
+	kill_token(tok("1001.1"));
+	kill_token(tok("1001.7"));
+	kill_token(tok("1002.1"));
+	kill_token(tok("1002.2"));
+	kill_token(tok("1002.3"));
+	kill_token(tok("1002.9"));
+	kill_token(tok("1003.1"));
+	kill_token(tok("1003.2"));
+	kill_token(tok("1004.1"));
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;
 }
@@ -310,6 +340,7 @@ main(void)
 	Suite *su = suite_create("members");
 	TCase *tc = tcase_create("members");
 
+	seed = (int)getpid();
 	procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (procfd == -1 || prctl(PR_SET_CHILD_SUBREAPER, 1) == -1) {
 		perror("test_members");
