@@ -126,6 +126,22 @@ escape_str(const char *in, size_t len, char *out, size_t size)
 	int cut = 0;
 
 	for (i = 0; i < len; i += n) {
+		if (s[i] >= 0x20 && s[i] < 0x7f && s[i] != '\\') {
+			/* A run of plain ASCII is itself, copied at once (the
+			 * survey escapes a few thousand names a look). */
+			for (n = 1; i + n < len && s[i + n] >= 0x20 &&
+			    s[i + n] < 0x7f && s[i + n] != '\\'; n++)
+				;
+			k = !cut && size > used + 1 ? size - used - 1 : 0;
+			if (k > n)
+				k = n;
+			if (k > 0)
+				memcpy(out + used, s + i, k);
+			used += k;
+			cut |= k < n;
+			need += n;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		if (n > 0 && cp == '\\')
 			k = 2, piece[0] = piece[1] = '\\';

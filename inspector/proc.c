@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "proc.h"
@@ -14,28 +15,28 @@
 
 /* A decimal number at p that ends in a space or newline before end.
  * Returns the byte after it, or NULL. */
-static const char *
+static inline __attribute__((always_inline)) const char *
 scan_num(const char *p, const char *end, long long *v)
 {
+	const char *start, *lim;
 	long long n = 0;
-	int neg = 0, digits = 0;
+	int neg = 0;
 
 	if (p < end && *p == '-') {
 		neg = 1;
 		p++;
 	}
-	for (; p < end && *p >= '0' && *p <= '9'; p++, digits++) {
-		if (n > (LLONG_MAX - (*p - '0')) / 10)
-			return NULL;
+	/* 18 digits cannot overflow, so a 19th is an error: no check per
+	 * digit (the survey parses a few thousand stat lines a look). */
+	lim = end - p > 18 ? p + 18 : end;
+	for (start = p; p < lim && (unsigned char)(*p - '0') < 10; p++)
 		n = n * 10 + (*p - '0');
-	}
 	/* A number that runs into the end may have been cut short. */
-	if (digits == 0 || p == end || (*p != ' ' && *p != '\n'))
+	if (p == start || p == end || (*p != ' ' && *p != '\n'))
 		return NULL;
 	*v = neg ? -n : n;
 	return p;
 }
-
 static int
 is_int(long long v)
 {
@@ -63,10 +64,27 @@ proc_parse_stat(const char *buf, size_t len, struct proc_info *pi)
 	    !((p[1] >= 'A' && p[1] <= 'Z') || (p[1] >= 'a' && p[1] <= 'z')))
 		return -1;
 	p += 2;
-	for (i = 4; i <= 22; i++)
-		if (p == end || *p != ' ' ||
-		    (p = scan_num(p + 1, end, &f[i])) == NULL)
+	for (i = 4; i <= 22; i++) {
+		if (p == end || *p != ' ')
 			return -1;
+		/* Fields nobody reads (faults, children's times, priority,
+		 * itrealvalue) are checked for digits, not converted. */
+		if ((1u << i & (1u << 10 | 1u << 11 | 1u << 12 | 1u << 13 |
+		    1u << 16 | 1u << 17 | 1u << 18 | 1u << 21)) != 0) {
+			const char *start;
+
+			f[i] = 0;
+			if (++p < end && *p == '-')
+				p++;
+			for (start = p; p < end &&
+			    (unsigned char)(*p - '0') < 10; p++)
+				;
+			if (p == start || p - start > 18 || p == end ||
+			    (*p != ' ' && *p != '\n'))
+				return -1;
+		} else if ((p = scan_num(p + 1, end, &f[i])) == NULL)
+			return -1;
+	}
 	if (pid <= 0 || !is_int(pid) || f[4] < 0 || !is_int(f[4]) ||
 	    f[5] < 0 || !is_int(f[5]) || f[6] < 0 || !is_int(f[6]) ||
 	    !is_int(f[7]) || f[8] < -1 || !is_int(f[8]) ||
@@ -85,6 +103,9 @@ proc_parse_stat(const char *buf, size_t len, struct proc_info *pi)
 	pi->sid = f[6];
 	pi->tty_nr = (unsigned int)f[7];    /* printed as %d: 32-bit encoding */
 	pi->tpgid = f[8];
+	pi->flags = (unsigned int)f[9];
+	pi->cputime = (unsigned long long)(f[14] < 0 ? 0 : f[14]) +
+	    (unsigned long long)(f[15] < 0 ? 0 : f[15]);
 	pi->nice = f[19];
 	pi->nlwp = f[20];
 	pi->starttime = f[22];
@@ -138,6 +159,38 @@ proc_parse_status(const char *buf, size_t len, struct proc_info *pi)
 	return 0;
 }
 
+/* "PID/name" into path (64 bytes), without snprintf: the survey builds
+ * a few thousand of these per look. */
+static void
+proc_path(char *path, pid_t pid, const char *name)
+{
+	/* The survey asks for two or three files of each PID in a row. */
+	static pid_t last = -1;
+	static char digits[16];
+	static size_t n;
+	size_t k, len;
+
+	if (pid != last) {
+		char *d = digits + sizeof digits;
+		unsigned long v = pid > 0 ? (unsigned long)pid : 0;
+
+		do
+			*--d = '0' + v % 10;
+		while ((v /= 10) != 0);
+		n = digits + sizeof digits - d;
+		memmove(digits, d, n);
+		last = pid;
+	}
+	memcpy(path, digits, n);
+	len = n;
+	if (name != NULL && (k = strlen(name)) < 64 - n - 2) {
+		path[len++] = '/';
+		memcpy(path + len, name, k);
+		len += k;
+	}
+	path[len] = '\0';
+}
+
 /* One open and one read of /proc/PID/NAME. A file that is not there
  * means the process is not there: ESRCH. */
 static ssize_t
@@ -147,7 +200,7 @@ proc_slurp(int procfd, pid_t pid, const char *name, char *buf, size_t size)
 	ssize_t n;
 	int fd, saved;
 
-	snprintf(path, sizeof path, "%ld/%s", (long)pid, name);
+	proc_path(path, pid, name);
 	if ((fd = openat(procfd, path, O_RDONLY | O_CLOEXEC)) == -1) {
 		if (errno == ENOENT)
 			errno = ESRCH;
@@ -165,15 +218,16 @@ static long
 name_number(const char *s)
 {
 	long n = 0;
+	int digits = 0;
 
-	if (*s == '\0')
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9' || n > (INT_MAX - (*s - '0')) / 10)
+	/* Ten digits at most fit a long without overflow checks per digit;
+	 * INT_MAX is checked once at the end. */
+	for (; *s != '\0'; s++, digits++) {
+		if ((unsigned char)(*s - '0') >= 10 || digits == 10)
 			return -1;
 		n = n * 10 + (*s - '0');
 	}
-	return n;
+	return digits == 0 || n > INT_MAX ? -1 : n;
 }
 
 /* Keeps the lowest PROC_MAX_FDS descriptors, in order, whatever order
@@ -228,26 +282,126 @@ proc_read_fds(int procfd, pid_t pid, struct proc_info *pi)
 	return 0;
 }
 
+int
+proc_read_args(int procfd, pid_t pid, char *buf, size_t size)
+{
+	ssize_t n;
+	char *p, *end;
+
+	n = proc_slurp(procfd, pid, "cmdline", buf, size - 1);
+	if (n < 0) {
+		buf[0] = '\0';
+		return -1;
+	}
+	/* Arguments end in NUL; the last one's NUL is not a separator. */
+	while (n > 0 && buf[n - 1] == '\0')
+		n--;
+	end = buf + n;
+	for (p = buf; (p = memchr(p, '\0', end - p)) != NULL; p++)
+		*p = ' ';
+	*end = '\0';
+	return 0;
+}
+
 /* Returns -1 with errno ESRCH when the process went away. */
 static int
 proc_read_cmdline(int procfd, pid_t pid, struct proc_info *pi)
 {
-	ssize_t n, i;
+	return proc_read_args(procfd, pid, pi->cmdline, sizeof pi->cmdline);
+}
 
-	n = proc_slurp(procfd, pid, "cmdline", pi->cmdline,
-	    sizeof pi->cmdline - 1);
-	if (n < 0) {
-		pi->cmdline[0] = '\0';
+/* A decimal number at p, before end, ended by a blank or newline. */
+static const char *
+scan_field(const char *p, const char *end, long long *v)
+{
+	long long n = 0;
+	int digits = 0;
+
+	while (p < end && (*p == '\t' || *p == ' '))
+		p++;
+	/* 18 digits fit: no overflow check per digit. */
+	for (; p < end && (unsigned char)(*p - '0') < 10; p++, digits++) {
+		if (digits == 18)
+			return NULL;
+		n = n * 10 + (*p - '0');
+	}
+	if (digits == 0 || p == end ||
+	    (*p != '\t' && *p != ' ' && *p != '\n'))
+		return NULL;
+	*v = n;
+	return p;
+}
+
+/* The line of [buf, end) that starts with key, searching from p on:
+ * its start, or NULL. Jumps from one occurrence of key's first byte to
+ * the next (few: "Uid:" meets "Umask:" first, "VmLck:" two other Vm
+ * lines), not from line to line. */
+static const char *
+status_line(const char *buf, const char *p, const char *end, const char *key,
+    size_t klen)
+{
+	const char *q;
+
+	for (; p < end && (q = memchr(p, key[0], end - p)) != NULL; p = q + 1)
+		if ((q == buf || q[-1] == '\n') && (size_t)(end - q) > klen &&
+		    memcmp(q, key, klen) == 0)
+			return q;
+	return NULL;
+}
+
+int
+proc_parse_euid(const char *buf, size_t len, struct proc_info *pi)
+{
+	const char *p, *nl, *end = buf + len;
+	long long uid, euid, lck;
+
+	/* Line by line: Name:, the only line a process chooses, is first,
+	 * and the kernel escapes any newline in it. */
+	if ((p = status_line(buf, buf, end, "Uid:", 4)) == NULL ||
+	    (nl = memchr(p + 4, '\n', end - p - 4)) == NULL ||
+	    (p = scan_field(p + 4, nl + 1, &uid)) == NULL ||
+	    scan_field(p, nl + 1, &euid) == NULL)
+		return -1;
+	pi->uid = uid;
+	pi->euid = euid;
+	pi->vmlck = -1;
+	if ((p = status_line(buf, nl + 1, end, "VmLck:", 6)) != NULL &&
+	    (nl = memchr(p + 6, '\n', end - p - 6)) != NULL &&
+	    scan_field(p + 6, nl + 1, &lck) != NULL)
+		pi->vmlck = lck;
+	return 0;
+}
+
+int
+proc_read_euid(int procfd, pid_t pid, long owner, struct proc_info *pi)
+{
+	char path[64], buf[STATUS_MAX];
+	struct stat st;
+	ssize_t n;
+
+	if (owner < 0) {
+		proc_path(path, pid, NULL);
+		if (fstatat(procfd, path, &st, 0) == -1) {
+			if (errno == ENOENT)
+				errno = ESRCH;
+			return -1;
+		}
+		owner = st.st_uid;
+	}
+	if (owner != 0) {
+		pi->euid = owner;
+		return 0;
+	}
+	if ((n = proc_slurp(procfd, pid, "status", buf, sizeof buf)) <= 0) {
+		if (n == 0)
+			errno = ESRCH;
 		return -1;
 	}
-	/* Arguments end in NUL; the last one's NUL is not a separator. */
-	while (n > 0 && pi->cmdline[n - 1] == '\0')
-		n--;
-	for (i = 0; i < n; i++)
-		if (pi->cmdline[i] == '\0')
-			pi->cmdline[i] = ' ';
-	pi->cmdline[n] = '\0';
-	return 0;
+	if (proc_parse_euid(buf, n, pi) == -1) {
+		errno = EINVAL;
+		return -1;
+	}
+	return 1;
 }
 
 /* A file went missing after stat was read: the process died, turned
@@ -277,6 +431,30 @@ proc_read_stat(int procfd, pid_t pid, struct proc_info *pi)
 }
 
 int
+proc_read_stat_owner(int procfd, pid_t pid, struct proc_info *pi,
+    long *owner)
+{
+	char buf[STAT_MAX], path[64];
+	struct stat st;
+	ssize_t n;
+	int fd, saved;
+
+	proc_path(path, pid, "stat");
+	if ((fd = openat(procfd, path, O_RDONLY | O_CLOEXEC)) == -1) {
+		if (errno == ENOENT)
+			errno = ESRCH;
+		return -1;
+	}
+	n = read(fd, buf, sizeof buf);
+	/* Every file of /proc/PID has the owner of the directory. */
+	*owner = n > 0 && fstat(fd, &st) == 0 ? (long)st.st_uid : -1;
+	saved = errno;
+	close(fd);
+	errno = n == 0 ? ESRCH : saved;
+	return n <= 0 ? -1 : proc_parse_stat(buf, n, pi);
+}
+
+int
 proc_read(int procfd, pid_t pid, struct proc_info *pi)
 {
 	char buf[STATUS_MAX], path[64];
@@ -286,6 +464,7 @@ proc_read(int procfd, pid_t pid, struct proc_info *pi)
 	memset(pi, 0, sizeof *pi);
 	pi->tpgid = -1;
 	pi->uid = -1;
+	pi->euid = -1;
 	pi->umask = -1;
 	pi->vmlck = -1;
 	pi->nfds = -1;

@@ -19,6 +19,7 @@
 #include <sys/types.h>
 
 #define PROC_MAX_FDS 64
+#define PROC_PF_KTHREAD 0x00200000u    /* include/linux/sched.h */
 
 struct proc_fd {
 	int   fd;
@@ -31,11 +32,15 @@ struct proc_info {
 	dev_t tty_nr;           /* controlling terminal; 0: none */
 	char  state;            /* R S D Z T t X I ... */
 	char  comm[64];         /* raw bytes: may hold spaces, ')', ESC, '\n' */
+	unsigned flags;         /* field 9: PF_* (PF_KTHREAD: a kernel thread) */
+	unsigned long long cputime;     /* fields 14 + 15: utime + stime, ticks */
 	int   nice;             /* field 19 */
 	int   nlwp;             /* field 20, threads */
 	unsigned long long starttime;   /* field 22; tells a reused PID apart */
 
 	long  uid;              /* real uid (status Uid:); -1 unknown */
+	long  euid;             /* effective uid (status Uid:, the second);
+	                         * what ps -o uid and ps -axj print */
 	int   umask;            /* status Umask:; -1 unknown (before 4.7) */
 	long  vmlck;            /* status VmLck: in kB; -1 unknown/none */
 
@@ -69,6 +74,27 @@ int	proc_read(int procfd, pid_t pid, struct proc_info *);
 /* Only /proc/PID/stat, one read: enough to decide whether a process
  * belongs somewhere. Sets only the stat fields; 0, or -1 with errno. */
 int	proc_read_stat(int procfd, pid_t pid, struct proc_info *);
+
+/* The survey's cheap reads (one file each, no status unless needed):
+ *
+ * proc_read_euid(): the effective uid. The owner of /proc/PID is the
+ * effective uid while the process is dumpable, and root otherwise (a
+ * change of uid clears the dumpable flag, so a daemon that dropped its
+ * privileges shows root): one fstatat() (or owner, when known: not -1),
+ * and only when that says root, the Uid: line of status. Sets euid (and vmlck when status was read);
+ * returns 1 when status was read, 0 when the owner sufficed, -1 with
+ * errno (ESRCH: gone).
+ * proc_read_args(): the command line, arguments joined by spaces.
+ * 0, or -1 with errno ESRCH when the process is gone. */
+int	proc_read_euid(int procfd, pid_t pid, long owner, struct proc_info *);
+/* proc_read_stat(), and the owner of /proc/PID in *owner (one fstat of
+ * the open file, no second lookup of the PID): for proc_read_euid(). */
+int	proc_read_stat_owner(int procfd, pid_t pid, struct proc_info *,
+	    long *owner);
+int	proc_read_args(int procfd, pid_t pid, char *buf, size_t size);
+/* The Uid: line's second number, and VmLck:; pure. 0, or -1 without
+ * a whole Uid: line. */
+int	proc_parse_euid(const char *buf, size_t len, struct proc_info *);
 
 /* The STAT column, as procps prints it: the state, then '<' (nice < 0),
  * 'N' (nice > 0), 'L' (locked pages), 's' (session leader), 'l' (more
