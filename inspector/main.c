@@ -27,6 +27,8 @@
 #include "columns.h"
 #include "run.h"
 #include "story.h"
+#include "survey.h"
+#include "survey-view.h"
 #include "text.h"
 #include "ui.h"
 #include "watchdog.h"
@@ -62,6 +64,7 @@ usage(int status)
 	    "       daemonlab [--once] -p PID[,PID...]\n"
 	    "       daemonlab -- COMMAND [ARG...]\n"
 	    "       daemonlab --print-chain sysv|bsd|mistake\n"
+	    "       daemonlab --survey [--once] [--tree]\n"
 	    "\n"
 	    "Shows, live from /proc, how a process becomes a daemon, one step\n"
 	    "at a time. Without arguments it runs the System V chain.\n"
@@ -70,10 +73,15 @@ usage(int status)
 	    "  --compare           System V and BSD side by side, in step\n"
 	    "  -p PID[,PID...]     attach to running processes, follow their\n"
 	    "                      descendants\n"
-	    "  --once              print one table and exit (with -p)\n"
+	    "  --once              print one table and exit (with -p or --survey)\n"
 	    "  -- COMMAND [ARG...] run any command on the inspector's pty and\n"
 	    "                      follow it\n"
 	    "  --print-chain NAME  the command line to run a chain by hand\n"
+	    "  --survey            every process on this machine, as ps -axj\n"
+	    "                      shows it, with its kind (daemon, kernel\n"
+	    "                      thread, job...) and the seed's claims checked;\n"
+	    "                      live, or with --once as plain text (--tree:\n"
+	    "                      as ps -axjf); a attaches to the selected row\n"
 	    "  --lang en|zh-CN     language of the screen and the lessons\n"
 	    "                      (default: from LC_ALL, LC_MESSAGES, LANG);\n"
 	    "                      Chinese needs a UTF-8 locale (C.UTF-8 is\n"
@@ -426,6 +434,8 @@ main(int argc, char *argv[])
 		{ "chain", required_argument, NULL, 'c' },
 		{ "compare", no_argument, NULL, 'C' },
 		{ "once", no_argument, NULL, 'o' },
+		{ "survey", no_argument, NULL, 'S' },
+		{ "tree", no_argument, NULL, 'T' },
 		{ "print-chain", required_argument, NULL, 'P' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "ascii", no_argument, NULL, 'A' },
@@ -439,7 +449,8 @@ main(int argc, char *argv[])
 	struct launch_plan plan = { .n = 1 };
 	const struct chain *chain = NULL;
 	pid_t pids[MAX_ATTACH], watchdog = -1;
-	int opt, npids = 0, once = 0, compare = 0, ascii = 0;
+	int opt, npids = 0, once = 0, compare = 0, ascii = 0, survey = 0,
+	    tree = 0;
 	char err[256];
 	struct sigaction sa = { .sa_handler = on_quit };
 	struct rlimit rl;
@@ -451,6 +462,8 @@ main(int argc, char *argv[])
 		case 'C': compare = 1; break;
 		case 'o': once = 1; break;
 		case 'A': ascii = 1; break;
+		case 'S': survey = 1; break;
+		case 'T': tree = 1; break;
 		case 'p': npids = parse_pids(optarg, pids); break;
 		case 'P': print_chain(optarg); return 0;
 		case 'l':
@@ -467,6 +480,23 @@ main(int argc, char *argv[])
 	if ((npids > 0) + (optind < argc) + compare + (chain != NULL) > 1)
 		die("%s", "choose one of --chain, --compare, -p and -- COMMAND",
 		    "see daemonlab --help");
+	if (survey && ((npids > 0) + (optind < argc) + compare +
+	    (chain != NULL)) > 0)
+		die("%s", "--survey looks at every process: it takes no -p, "
+		    "--chain, --compare or command", "see daemonlab --help");
+	if (tree && !survey)
+		die("%s", "--tree is a view of --survey", "daemonlab --survey "
+		    "--once --tree");
+	if (survey && once) {
+		struct survey sv;
+
+		text_use(v.lang);
+		if (survey_open(&sv) == -1)
+			die("cannot open /proc: %s", strerror(errno), NULL);
+		opt = survey_print(&sv, tree);
+		survey_close(&sv);
+		return opt == 0 ? 0 : 1;
+	}
 	if (once && npids == 0)
 		die("%s", "--once prints attached processes: give -p PID[,PID...]",
 		    NULL);
@@ -478,7 +508,7 @@ main(int argc, char *argv[])
 			return 0;
 		}
 		v.attached = &attached;
-	} else {
+	} else if (!survey) {    /* the survey chooses whom to attach */
 		/* Orphans of the chain come to us, not to init: we reap
 		 * them, and quitting ends them. One pidfd per process of
 		 * the run: as many descriptors as we may have. */
@@ -520,6 +550,16 @@ main(int argc, char *argv[])
 	sa.sa_handler = on_child;
 	sa.sa_flags = SA_NOCLDSTOP;
 	sigaction(SIGCHLD, &sa, NULL);
+	if (survey) {
+		/* `a` on a row: attach to it as -p does; q: done. */
+		text_use(v.lang);
+		if ((pids[0] = survey_view(&quit_signal)) <= 0) {
+			ui_end();
+			return pids[0] < 0 ? 1 : 0;
+		}
+		attach(&attached, pids, npids = 1);
+		v.attached = &attached;
+	}
 	if (npids == 0) {
 		make_base_dir();
 		watchdog = watchdog_start(base_dir);

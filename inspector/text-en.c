@@ -183,4 +183,127 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_JOB_EXEC] =
 	    "COMMAND %s → %s: the shell started the job (fork, then exec "
 	    "of the command)",
+	/* survey */
+	[T_SK_KTHREAD] = "kthread",
+	[T_SK_INIT] = "init",
+	[T_SK_MANAGER] = "manager",
+	[T_SK_DAEMON_LEADER] = "daemon/sid",
+	[T_SK_DAEMON_FORKED] = "daemon/2fork",
+	[T_SK_WORKER] = "worker",
+	[T_SK_SHELL] = "shell",
+	[T_SK_FOREGROUND] = "fg job",
+	[T_SK_BACKGROUND] = "bg job",
+	[T_SK_ORPHANED] = "orphan grp",
+	[T_SK_ZOMBIE] = "zombie",
+	[T_SK_UNKNOWN] = "unknown",
+	[T_SKN_KTHREAD] = "kernel thread",
+	[T_SKN_INIT] = "init (PID 1)",
+	[T_SKN_MANAGER] = "service manager",
+	[T_SKN_DAEMON_LEADER] = "daemon, session leader",
+	[T_SKN_DAEMON_FORKED] = "daemon, double-forked",
+	[T_SKN_WORKER] = "daemon worker",
+	[T_SKN_SHELL] = "terminal session leader (a shell)",
+	[T_SKN_FOREGROUND] = "foreground job",
+	[T_SKN_BACKGROUND] = "background job",
+	[T_SKN_ORPHANED] = "orphaned process group",
+	[T_SKN_ZOMBIE] = "zombie",
+	[T_SKN_UNKNOWN] = "unknown",
+	[T_SKW_KTHREAD] =
+	    "PF_KTHREAD is set in stat field 9 (flags): the kernel runs it. "
+	    "Usually a child of kthreadd (PID 2), PGID and SID 0, no "
+	    "command line. PPID 2 alone would not prove it: the kernel's "
+	    "user-mode helpers have PPID 2 too.",
+	[T_SKW_INIT] =
+	    "PID 1: the first user-level program, started by the kernel. "
+	    "Its PPID is 0 like kthreadd's, yet PF_KTHREAD is not set; "
+	    "PGID and SID may be 0 until it calls setsid(). It adopts every "
+	    "orphan that no subreaper takes.",
+	[T_SKW_MANAGER] =
+	    "%d orphans of other processes live under it (a child in a "
+	    "session that neither it nor the child leads: only adoption puts "
+	    "one there) and %d children without a terminal lead sessions of "
+	    "their own (a manager calls setsid() for each service). /proc "
+	    "does not show the subreaper flag; this is how it was recognised.",
+	[T_SKW_DAEMON_LEADER] =
+	    "No controlling terminal (TTY ?, TPGID -1) and SID = PGID = PID: "
+	    "what setsid() leaves. BSD daemon(3) does this, and so does a "
+	    "manager such as systemd for every service it starts.",
+	[T_SKW_DAEMON_FORKED] =
+	    "No controlling terminal, and SID != PID: not a session leader, "
+	    "in a session whose leader is not its parent: what the System V "
+	    "second fork leaves. It can never acquire a terminal.",
+	[T_SKW_WORKER] =
+	    "No controlling terminal, SID != PID, and its parent (its "
+	    "master) is in the same session: a worker the master forked "
+	    "(nginx workers, Apache prefork children). sshd's children and "
+	    "postgres backends call setsid() and lead sessions instead.",
+	[T_SKW_SHELL] =
+	    "It has a controlling terminal and SID = PID: it leads the "
+	    "terminal's session, as a login shell does. When it exits, the "
+	    "terminal's foreground group gets SIGHUP.",
+	[T_SKW_FOREGROUND] =
+	    "It has a controlling terminal and PGID = TPGID: its group is "
+	    "the terminal's foreground group; STAT shows +. Keys typed "
+	    "there send it SIGINT and SIGTSTP.",
+	[T_SKW_BACKGROUND] =
+	    "It has a controlling terminal and PGID != TPGID: a background "
+	    "job. Reading the terminal stops it with SIGTTIN.",
+	[T_SKW_ORPHANED] =
+	    "No member of its group has a parent in the same session but "
+	    "another group (POSIX: an orphaned process group): no shell "
+	    "controls the job. Without a terminal: a job that outlived its "
+	    "session's leader (nohup, disown, a logout).",
+	[T_SKW_ZOMBIE] =
+	    "STAT Z: it has exited, and its parent, %s, has not yet "
+	    "collected its status with wait(); that parent must reap it "
+	    "(if the parent exits first, init or a subreaper adopts and "
+	    "reaps it).",
+	[T_SKW_UNKNOWN] =
+	    "None of the kinds fits; the fields are below. SID or PGID 0 "
+	    "means it never left the session the kernel started PID 1 in: "
+	    "no setsid(), no setpgid().",
+	[T_SURVEY_TITLE] =
+	    " daemonlab · survey: %d processes · %s · %s",
+	[T_SURVEY_FLAT] = "flat (ps -axj)",
+	[T_SURVEY_TREE] = "tree (ps -axjf)",
+	[T_SURVEY_ALL] = "all kinds",
+	[T_SURVEY_KEYS] =
+	    " Up/Down · t tree · k kind · c claims · a attach · ? help · q quit",
+	[T_SURVEY_CLAIMS] =
+	    "The seed's claims on this machine",
+	[T_SURVEY_FACTS] =
+	    "flags (stat field 9) 0x%x · %d in its session, %d in its group "
+	    "· parent %s",
+	[T_SURVEY_NO_PARENT] = "not in this look",
+	[T_SURVEY_CL_PPID0] =
+	    "processes with PPID 0 are kernel processes: %d of %d",
+	[T_SURVEY_EX_PPID0] =
+	    "PID %d %s is user-level (no PF_KTHREAD)",
+	[T_SURVEY_CL_KTHREAD] =
+	    "kernel processes run as root, with no terminal and no command "
+	    "line: %d of %d",
+	[T_SURVEY_CL_INIT] =
+	    "init is PID 1, a user-level program: PID 1 here is %s, %s, "
+	    "PGID %d, SID %d",
+	[T_SURVEY_CL_ROOT] =
+	    "most daemons run as root: %d of %d (UID is the effective uid, "
+	    "as ps -axj prints it)",
+	[T_SURVEY_EX_UID] = "%d as UID %ld",
+	[T_SURVEY_CL_LEAD] =
+	    "every user-level daemon leads its group and session: %d of %d",
+	[T_SURVEY_EX_KIND] = "%d %s",
+	[T_SURVEY_CL_ALONE] =
+	    "and is the only process in both: %d of %d leaders",
+	[T_SURVEY_EX_CROWD] = "PID %d %s has %d in its session",
+	[T_SURVEY_CL_PARENT] =
+	    "most daemons' parent is init: %d of %d",
+	[T_SURVEY_EX_PARENT] = "%d under %s (PID %d)",
+	[T_SURVEY_CL_NOTTY] =
+	    "no daemon has a controlling terminal (TTY ?, TPGID -1): not "
+	    "checked, true by definition: having none is what makes a "
+	    "process a daemon in this survey",
+	[T_SURVEY_EMPTY] = "no process of this kind right now",
+	[T_SURVEY_GONE] = "PID %d has exited: nothing to attach to",
+	[T_SURVEY_HOLDS] = "user-level, no PF_KTHREAD",
+	[T_SURVEY_BUT] = " — ",
 };

@@ -172,4 +172,117 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "解释，这里显示相应的课文。",
 	[T_JOB_EXEC] =
 	    "COMMAND %s → %s：命令解释器启动了作业（先 fork，再 exec 这个命令）",
+	/* survey */
+	[T_SK_KTHREAD] = "内核线程",
+	[T_SK_INIT] = "init",
+	[T_SK_MANAGER] = "服务管理器",
+	[T_SK_DAEMON_LEADER] = "守护/首进程",
+	[T_SK_DAEMON_FORKED] = "守护/二次fork",
+	[T_SK_WORKER] = "工作进程",
+	[T_SK_SHELL] = "终端首进程",
+	[T_SK_FOREGROUND] = "前台作业",
+	[T_SK_BACKGROUND] = "后台作业",
+	[T_SK_ORPHANED] = "孤儿进程组",
+	[T_SK_ZOMBIE] = "僵尸",
+	[T_SK_UNKNOWN] = "未知",
+	[T_SKN_KTHREAD] = "内核线程",
+	[T_SKN_INIT] = "init（PID 1）",
+	[T_SKN_MANAGER] = "服务管理器",
+	[T_SKN_DAEMON_LEADER] = "守护进程，会话首进程",
+	[T_SKN_DAEMON_FORKED] = "守护进程，两次 fork",
+	[T_SKN_WORKER] = "守护进程的工作进程",
+	[T_SKN_SHELL] = "终端的会话首进程（shell）",
+	[T_SKN_FOREGROUND] = "前台作业",
+	[T_SKN_BACKGROUND] = "后台作业",
+	[T_SKN_ORPHANED] = "孤儿进程组",
+	[T_SKN_ZOMBIE] = "僵尸进程",
+	[T_SKN_UNKNOWN] = "未知",
+	[T_SKW_KTHREAD] =
+	    "stat 第 9 个字段（flags）设置了 PF_KTHREAD：由内核运行。通常是 "
+	    "kthreadd（PID 2）的子进程，PGID 和 SID 为 0，没有命令行。仅凭 "
+	    "PPID 2 不能断定：内核启动的用户态辅助程序的 PPID 也是 2。",
+	[T_SKW_INIT] =
+	    "PID 1：内核启动的第一个用户层程序。它的 PPID 和 kthreadd 一样是 "
+	    "0，却没有设置 PF_KTHREAD；在它调用 setsid() 之前，PGID 和 SID "
+	    "可能是 0。没有被子收割者（subreaper）收养的孤儿都由它收养。",
+	[T_SKW_MANAGER] =
+	    "有 %d 个别的进程的孤儿挂在它下面（子进程所在的会话既不由它领导，"
+	    "也不由子进程领导：只有收养才会这样），另有 %d 个没有终端的子进程"
+	    "各自领导自己的会话（管理器为每个服务调用 setsid()）。/proc 不显示"
+	    " subreaper 标志，这就是识别它的依据。",
+	[T_SKW_DAEMON_LEADER] =
+	    "没有控制终端（TTY ?，TPGID -1），并且 SID = PGID = PID：这是 "
+	    "setsid() 留下的样子。BSD 的 daemon(3) 这样做，systemd 之类的管理器"
+	    "也为它启动的每个服务这样做。",
+	[T_SKW_DAEMON_FORKED] =
+	    "没有控制终端，并且 SID != PID：不是会话首进程，所在会话的首进程"
+	    "也不是它的父进程：这是 System V 第二次 fork 留下的样子。它永远"
+	    "无法获得控制终端。",
+	[T_SKW_WORKER] =
+	    "没有控制终端，SID != PID，而它的父进程（主进程）在同一个会话里："
+	    "这是主进程 fork 出的工作进程（nginx 的 worker、Apache prefork 的子"
+	    "进程）。sshd 的子进程和 postgres 的后端进程则调用 setsid()，各自"
+	    "领导一个会话。",
+	[T_SKW_SHELL] =
+	    "有控制终端，并且 SID = PID：它领导这个终端的会话，就像登录 shell。"
+	    "它退出时，终端的前台进程组会收到 SIGHUP。",
+	[T_SKW_FOREGROUND] =
+	    "有控制终端，并且 PGID = TPGID：它的进程组是终端的前台进程组，"
+	    "STAT 带 +。在终端上按键会给它发 SIGINT 和 SIGTSTP。",
+	[T_SKW_BACKGROUND] =
+	    "有控制终端，并且 PGID != TPGID：后台作业。读终端会让它收到 "
+	    "SIGTTIN 而停止。",
+	[T_SKW_ORPHANED] =
+	    "它的进程组里没有哪个成员的父进程在同一会话的另一个进程组里"
+	    "（POSIX 所说的孤儿进程组）：没有 shell 控制这个作业。若没有终端，"
+	    "就是比会话首进程活得更久的作业（nohup、disown、注销之后）。",
+	[T_SKW_ZOMBIE] =
+	    "STAT Z：它已经退出，而它的父进程 %s 还没有用 wait() 取走它的退出"
+	    "状态；必须由这个父进程回收它（父进程若先退出，init 或 subreaper "
+	    "会收养并回收它）。",
+	[T_SKW_UNKNOWN] =
+	    "哪一类都不符合；各字段见下。SID 或 PGID 为 0 表示它从未离开内核"
+	    "启动 PID 1 时所在的会话：没有调用过 setsid() 或 setpgid()。",
+	[T_SURVEY_TITLE] =
+	    " daemonlab · 全机进程：%d 个 · %s · %s",
+	[T_SURVEY_FLAT] = "平铺（ps -axj）",
+	[T_SURVEY_TREE] = "树形（ps -axjf）",
+	[T_SURVEY_ALL] = "所有类别",
+	[T_SURVEY_KEYS] =
+	    " 上/下 · t 树形 · k 类别 · c 论断 · a 附加 · ? 帮助 · q 退出",
+	[T_SURVEY_CLAIMS] =
+	    "种子文本的论断在本机的检验",
+	[T_SURVEY_FACTS] =
+	    "flags（stat 第 9 个字段）0x%x · 会话中 %d 个进程，进程组中 %d 个"
+	    " · 父进程 %s",
+	[T_SURVEY_NO_PARENT] = "不在这次读取中",
+	[T_SURVEY_CL_PPID0] =
+	    "父进程 ID 为 0 的进程是内核进程：%d / %d",
+	[T_SURVEY_EX_PPID0] =
+	    "PID %d %s 是用户层进程（没有 PF_KTHREAD）",
+	[T_SURVEY_CL_KTHREAD] =
+	    "内核进程以超级用户特权运行，无控制终端，无命令行：%d / %d",
+	[T_SURVEY_CL_INIT] =
+	    "init 的进程号为 1，是用户层程序：本机的 PID 1 是 %s，%s，"
+	    "PGID %d，SID %d",
+	[T_SURVEY_CL_ROOT] =
+	    "大多数守护进程以超级用户运行：%d / %d（UID 是有效用户 ID，与 "
+	    "ps -axj 相同）",
+	[T_SURVEY_EX_UID] = "%d 个 UID 为 %ld",
+	[T_SURVEY_CL_LEAD] =
+	    "所有用户层守护进程都是进程组的组长和会话的首进程：%d / %d",
+	[T_SURVEY_EX_KIND] = "%d 个%s",
+	[T_SURVEY_CL_ALONE] =
+	    "而且是组和会话中唯一的进程：%d / %d 个首进程",
+	[T_SURVEY_EX_CROWD] = "PID %d %s 的会话里有 %d 个进程",
+	[T_SURVEY_CL_PARENT] =
+	    "绝大多数守护进程的父进程是 init：%d / %d",
+	[T_SURVEY_EX_PARENT] = "%d 个在 %s（PID %d）之下",
+	[T_SURVEY_CL_NOTTY] =
+	    "守护进程都没有控制终端（TTY ?，TPGID -1）：不检验，按定义成立："
+	    "本表正是以没有控制终端来认定守护进程的",
+	[T_SURVEY_EMPTY] = "目前没有这一类的进程",
+	[T_SURVEY_GONE] = "PID %d 已经退出：无法附加",
+	[T_SURVEY_HOLDS] = "用户层，没有 PF_KTHREAD",
+	[T_SURVEY_BUT] = "——",
 };
