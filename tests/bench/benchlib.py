@@ -430,3 +430,56 @@ def main(name, body):
         L.reap_zombie_children()
     L.log('%s %s' % ('PASS' if ok else 'OVER GOAL', name))
     sys.exit(0 if ok else 1)
+
+
+def start_population(n, seconds=600):
+    """n processes of ours (sleep, tagged), for the survey's benchmarks:
+    the machine made larger by n. Returns the Popen objects; stop them
+    with stop_sleepers()."""
+    procs = start_sleepers(n, seconds)
+    # Every one is running its sleep (not still our forked copy) once
+    # its comm says so: read what the survey would read.
+    deadline = time.time() + 60
+    for p in procs:
+        while time.time() < deadline:
+            st = L.read_stat(p.pid)
+            if st is None or st['comm'] == b'sleep':
+                break
+            time.sleep(0.01)
+    return procs
+
+
+def rusage_of(argv, env, runs):
+    """Runs argv runs times (stdout to /dev/null); returns the list of
+    (CPU seconds from wait4(), peak RSS kB). The peak comes from GNU
+    time (%M), which forks argv itself: the child of a Python fork
+    would count this Python's memory as its own peak (ru_maxrss keeps
+    the largest resident size, before the exec too). None when
+    /usr/bin/time is missing."""
+    import shutil
+    import tempfile
+    gnu_time = shutil.which('time', path='/usr/bin:/bin')
+    out = []
+    for _ in range(runs):
+        with tempfile.NamedTemporaryFile('r') as rep:
+            cmd = argv
+            if gnu_time:
+                cmd = [gnu_time, '-f', '%M', '-o', rep.name] + list(argv)
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    fd = os.open(os.devnull, os.O_WRONLY)
+                    os.dup2(fd, 1)
+                    os.execve(cmd[0], cmd, env)
+                finally:
+                    os._exit(127)
+            _, status, ru = os.wait4(pid, 0)
+            if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+                raise L.Failure('%s: wait status %d' % (' '.join(argv),
+                                                        status))
+            peak = None
+            if gnu_time:
+                text = rep.read().split()
+                peak = int(text[-1]) if text and text[-1].isdigit() else None
+        out.append((ru.ru_utime + ru.ru_stime, peak))
+    return out
