@@ -135,6 +135,33 @@ static const struct {
 	{ "mistake",  "setsid",   1, 1 },
 };
 
+/* Lessons about the machine the test runs on, not about a pause of a
+ * chain (the survey's). Their facts name a kind of process as scope,
+ * and hold for every process of that kind, by the test's own rules:
+ *
+ *   `kthread`     PF_KTHREAD (0x00200000) in stat field 9
+ *   `init`        PID 1
+ *   `daemon`      user-level (no PF_KTHREAD), not PID 1, not a zombie,
+ *                 no controlling terminal
+ *   `daemon/sid`  a daemon with SID = PID
+ *
+ * Values: numbers, `?` (TTY), and `PID`, `PGID`, `SID`: the process's
+ * own. Columns: PPID PID PGID SID TTY TPGID UID. */
+static const char *const machine_lessons[] = { "survey" };
+static const char *const machine_kinds[] = { "kthread", "init", "daemon",
+    "daemon/sid" };
+
+static int
+machine_kind(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof machine_kinds / sizeof machine_kinds[0]; i++)
+		if (strcmp(s, machine_kinds[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 /* Items that are prose, not column facts, and why. */
 static const struct {
 	const char *key, *lang, *start, *why;
@@ -184,6 +211,7 @@ struct item {
 	int          change;       /* a → b; else the state b */
 	struct value a, b;
 	int          checked;      /* how many times it held */
+	char         pkind[16];    /* machine lessons: the kind of process */
 };
 
 struct lesson {
@@ -191,6 +219,7 @@ struct lesson {
 	const char *lang;
 	char        path[512];
 	int         step;          /* index in lesson_steps[] */
+	int         machine;       /* about this machine, not a pause */
 	struct item items[MAX_ITEMS];
 	int         nitems;
 };
@@ -364,6 +393,11 @@ parse_scope(struct item *it, const char *s, const char **why)
 		it->to_end = 1;
 		return 1;
 	}
+	if (machine_kind(s) >= 0) {
+		snprintf(it->pkind, sizeof it->pkind, "%s",
+		    machine_kinds[machine_kind(s)]);
+		return 1;
+	}
 	snprintf(buf, sizeof buf, "%s", s);
 	for (word = strtok_r(buf, " ", &save); word != NULL;
 	    word = strtok_r(NULL, " ", &save)) {
@@ -516,7 +550,10 @@ read_lesson(const char *key, int lang)
 	for (i = 0; i < sizeof lesson_steps / sizeof lesson_steps[0]; i++)
 		if (!strcmp(lesson_steps[i].key, key))
 			l->step = (int)i;
-	if (l->step == -1)
+	for (i = 0; i < sizeof machine_lessons / sizeof machine_lessons[0];
+	    i++)
+		l->machine |= strcmp(machine_lessons[i], key) == 0;
+	if (l->step == -1 && !l->machine)
 		complain("%s: no pause of a chain is this lesson's: add it to "
 		    "lesson_steps[]", l->path);
 	if ((f = fopen(l->path, "r")) == NULL) {
@@ -587,7 +624,7 @@ compare_languages(const struct lesson *en, const struct lesson *zh)
 
 		if (a->kind != b->kind || a->cols != b->cols ||
 		    strcmp(a->chain, b->chain) || strcmp(a->option, b->option) ||
-		    a->to_end != b->to_end || a->change != b->change ||
+		    strcmp(a->pkind, b->pkind) || a->to_end != b->to_end || a->change != b->change ||
 		    (a->change && !same_value(&a->a, &b->a)) ||
 		    (a->kind == ITEM_FACT && !same_value(&a->b, &b->b)))
 			complain("%s:%d and %s:%d: the two languages state "
@@ -650,6 +687,27 @@ read_lessons(void)
 		if (facts == 0)
 			complain("%s: no fact in its watch section",
 			    lessons[k].path);
+		for (i2 = 0; i2 < lessons[k].nitems; i2++) {
+			const struct item *it = &lessons[k].items[i2];
+			unsigned allowed = 1u << C_PPID | 1u << C_PID |
+			    1u << C_PGID | 1u << C_SID | 1u << C_TTY |
+			    1u << C_TPGID | 1u << C_UID;
+
+			if (it->kind == ITEM_PROSE)
+				continue;
+			if (lessons[k].machine && (it->kind != ITEM_FACT ||
+			    it->pkind[0] == '\0' || it->change ||
+			    (it->cols & ~allowed) != 0))
+				complain("%s:%d: a fact about this machine is "
+				    "**COL** (`KIND`): `VALUE`, COL one of PPID "
+				    "PID PGID SID TTY TPGID UID, KIND one of "
+				    "kthread init daemon daemon/sid",
+				    lessons[k].path, it->line);
+			if (!lessons[k].machine && it->pkind[0] != '\0')
+				complain("%s:%d: a kind of process as scope "
+				    "is for lessons about the machine",
+				    lessons[k].path, it->line);
+		}
 	}
 }
 
@@ -1170,6 +1228,8 @@ START_TEST(every_fact_holds_on_the_live_kernel)
 		const struct lesson *l = &lessons[k];
 		int facts = 0, columns = 0, checks = 0, prose = 0;
 
+		if (l->machine)
+			continue;   /* every_machine_fact_holds_here */
 		for (i = 0; i < l->nitems; i++) {
 			const struct item *it = &l->items[i];
 
@@ -1194,6 +1254,150 @@ START_TEST(every_fact_holds_on_the_live_kernel)
 }
 END_TEST
 
+/* --- Facts about this machine (the survey lesson) ---------------------- */
+
+struct machine_proc {
+	pid_t pid, ppid, pgid, sid, tpgid;
+	unsigned tty, flags;
+	char state;
+	long euid;
+};
+
+/* The test's own reading: stat, and the effective uid from status. */
+static int
+machine_read(pid_t pid, struct machine_proc *m)
+{
+	char path[64], buf[4096], *p;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	if ((p = strrchr(buf, ')')) == NULL ||
+	    sscanf(p + 2, "%c %d %d %d %u %d %u", &m->state, &m->ppid,
+	    &m->pgid, &m->sid, &m->tty, &m->tpgid, &m->flags) != 7)
+		return -1;
+	m->pid = pid;
+	m->euid = -1;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((f = fopen(path, "r")) != NULL) {
+		while (fgets(buf, sizeof buf, f) != NULL)
+			if (sscanf(buf, "Uid: %*d %ld", &m->euid) == 1)
+				break;
+		fclose(f);
+	}
+	return 0;
+}
+
+static int
+machine_is(const struct machine_proc *m, int kind)
+{
+	int user = !(m->flags & 0x00200000u);
+	int daemon = user && m->pid != 1 && m->state != 'Z' && m->tty == 0;
+
+	switch (kind) {
+	case 0: return !user && m->state != 'Z';
+	case 1: return m->pid == 1;
+	case 2: return daemon;
+	case 3: return daemon && m->sid == m->pid;
+	}
+	return 0;
+}
+
+static long
+machine_value(const struct machine_proc *m, int col)
+{
+	switch (col) {
+	case C_PPID: return m->ppid;
+	case C_PID: return m->pid;
+	case C_PGID: return m->pgid;
+	case C_SID: return m->sid;
+	case C_TTY: return m->tty;
+	case C_TPGID: return m->tpgid;
+	case C_UID: return m->euid;
+	}
+	return -1;
+}
+
+static int
+machine_holds(const struct machine_proc *m, int col, const char *tok)
+{
+	long v = machine_value(m, col);
+
+	if (!strcmp(tok, "?"))
+		return col == C_TTY && v == 0;
+	if (!strcmp(tok, "PID"))
+		return v == m->pid;
+	if (!strcmp(tok, "PGID"))
+		return v == m->pgid;
+	if (!strcmp(tok, "SID"))
+		return v == m->sid;
+	return is_number(tok) && col != C_TTY && v == atol(tok);
+}
+
+START_TEST(every_machine_fact_holds_here)
+{
+	struct machine_proc m;
+	struct dirent *e;
+	DIR *d;
+	int k, i, c, kthreads = 0;
+
+	read_lessons();
+	ck_assert_msg(errors[0] == '\0', "the lessons' watch sections break "
+	    "the grammar (see the first test)");
+	ck_assert_ptr_nonnull(d = opendir("/proc"));
+	while ((e = readdir(d)) != NULL) {
+		if (atoi(e->d_name) <= 0 || machine_read(atoi(e->d_name),
+		    &m) == -1)
+			continue;
+		kthreads += machine_is(&m, 0);
+		for (k = 0; k < nlessons; k++)
+			for (i = 0; lessons[k].machine &&
+			    i < lessons[k].nitems; i++) {
+				struct item *it = &lessons[k].items[i];
+
+				if (it->kind != ITEM_FACT ||
+				    !machine_is(&m, machine_kind(it->pkind)))
+					continue;
+				for (c = 0; c < NCOLS; c++)
+					ck_assert_msg(!(it->cols & 1u << c) ||
+					    machine_holds(&m, c, it->b.tok),
+					    "%s:%d: PID %d, a %s: %s is %ld, "
+					    "the lesson says `%s`",
+					    lessons[k].path, it->line,
+					    (int)m.pid, it->pkind, col_names[c],
+					    machine_value(&m, c), it->b.tok);
+				it->checked++;
+			}
+	}
+	closedir(d);
+	for (k = 0; k < nlessons; k++)
+		for (i = 0; lessons[k].machine && i < lessons[k].nitems; i++) {
+			const struct item *it = &lessons[k].items[i];
+
+			if (it->kind != ITEM_FACT)
+				continue;
+			if (it->checked == 0 && kthreads == 0 &&
+			    !strcmp(it->pkind, "kthread")) {
+				printf("%s:%d: not checked: no kernel thread is "
+				    "visible here (a PID namespace)\n",
+				    lessons[k].path, it->line);
+				continue;
+			}
+			ck_assert_msg(it->checked > 0, "%s:%d: no process of "
+			    "kind %s here to check it on", lessons[k].path,
+			    it->line, it->pkind);
+			printf("  %-9s %-5s line %3d: held for %d processes\n",
+			    lessons[k].key, lessons[k].lang, it->line,
+			    it->checked);
+		}
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1203,6 +1407,7 @@ main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, every_watch_item_is_a_fact_or_listed_prose);
 	tcase_add_test(tc, every_fact_holds_on_the_live_kernel);
+	tcase_add_test(tc, every_machine_fact_holds_here);
 	suite_add_tcase(s, tc);
 	/* A failed test ends with _exit(): lab_run() reaps what it left. */
 	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
