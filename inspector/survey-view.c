@@ -188,9 +188,16 @@ draw_table(struct sview *v, int y, int rows)
 	char buf[1024];
 	int w[V_N], c, i, x, used;
 
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + rows)
+		v->top = v->sel - rows + 1;
+	/* Widths of the rows on the screen only, as top(1) does: at 80
+	 * columns, COMMAND keeps room that one wide UID elsewhere would
+	 * take. (Cells cost little for one screen, not for every row.) */
 	for (c = 0; c < V_N; c++) {
 		w[c] = escape_width(heads[c]);
-		for (i = 0; i < v->norder; i++) {
+		for (i = v->top; i < v->norder && i < v->top + rows; i++) {
 			int cw;
 
 			cell(v, &v->s.procs[v->order[i]], c, buf, sizeof buf);
@@ -206,10 +213,6 @@ draw_table(struct sview *v, int y, int rows)
 	if (x < COLS)
 		put(y, x, COLS - x, A_BOLD | A_UNDERLINE, "COMMAND");
 	attroff(A_BOLD | A_UNDERLINE);
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (v->sel >= v->top + rows)
-		v->top = v->sel - rows + 1;
 	if (v->norder == 0)
 		put(y + 1, 1, COLS - 1, A_DIM, text_say(T_SURVEY_EMPTY));
 	for (i = v->top; i < v->norder && i < v->top + rows; i++) {
@@ -227,7 +230,10 @@ draw_table(struct sview *v, int y, int rows)
 			    buf);
 		}
 		if (x < COLS) {
-			survey_command(p, v->depth[i], buf, sizeof buf);
+			/* Three levels of indentation at most: deeper
+			 * trees would leave COMMAND no room at 80 columns. */
+			survey_command(p, v->depth[i] < 3 ? v->depth[i] : 3,
+			    buf, sizeof buf);
 			put(yy, x, COLS - x, a, buf);
 		}
 	}
