@@ -553,7 +553,7 @@ main(int argc, char *argv[])
 	if (survey) {
 		/* `a` on a row: attach to it as -p does; q: done. */
 		text_use(v.lang);
-		if ((pids[0] = survey_view(&quit_signal)) <= 0) {
+		if ((pids[0] = survey_view(v.lang, &quit_signal)) <= 0) {
 			ui_end();
 			return pids[0] < 0 ? 1 : 0;
 		}

@@ -446,12 +446,19 @@ proc_read_stat_owner(int procfd, pid_t pid, struct proc_info *pi,
 		return -1;
 	}
 	n = read(fd, buf, sizeof buf);
-	/* Every file of /proc/PID has the owner of the directory. */
-	*owner = n > 0 && fstat(fd, &st) == 0 ? (long)st.st_uid : -1;
 	saved = errno;
+	if (n > 0 && proc_parse_stat(buf, n, pi) == -1) {
+		saved = EINVAL;
+		n = -1;
+	}
+	/* Every file of /proc/PID has the owner of the directory; a
+	 * kernel thread's is root, and so is its uid: no need to ask. */
+	*owner = -1;
+	if (n > 0 && !(pi->flags & PROC_PF_KTHREAD) && fstat(fd, &st) == 0)
+		*owner = st.st_uid;
 	close(fd);
 	errno = n == 0 ? ESRCH : saved;
-	return n <= 0 ? -1 : proc_parse_stat(buf, n, pi);
+	return n <= 0 ? -1 : 0;
 }
 
 int

@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 #include "escape.h"
+#include "lessons.h"
 #include "survey.h"
 #include "survey-view.h"
 #include "text.h"
@@ -30,7 +31,8 @@ static const int right[V_N] = { 1, 1, 1, 1, 0, 1, 0, 1, 1, 0 };
 struct sview {
 	struct survey s;
 	int *order, *depth, norder, cap;
-	int tree, filter, claims, help;
+	int tree, filter, claims, help, lesson, scroll;
+	const char *lang;
 	int top, sel;           /* first row shown; selected, in order[] */
 	pid_t sel_pid;
 	char status[160];
@@ -78,35 +80,57 @@ put(int y, int x, int width, attr_t attr, const char *text)
 	return used;
 }
 
-/* Word-wraps our own (or escaped) text; returns lines used. */
+/* Word-wraps our own (or escaped) text from line y, at most max lines,
+ * leaving out the first skip lines (scrolling); returns the lines the
+ * whole text takes, less skip. A newline in the text ends a line. */
 static int
-wrap(int y, int x, int width, int max, attr_t attr, const char *text)
+wrap_from(int y, int x, int width, int max, int skip, attr_t attr,
+    const char *text)
 {
 	const char *p = text;
-	int lines = 0, len, last, used;
+	int lines = 0, len, last, used, room = max + skip;
 
-	while (*p != '\0' && lines < max) {
-		len = fit(p, width, &used);
-		if (p[len] != '\0') {
-			/* Break at the last space, or anywhere in CJK. */
+	while (*p != '\0' && lines < room) {
+		const char *nl = strchr(p, '\n');
+		char line[1024];
+
+		if (nl != NULL && nl - p < (long)sizeof line) {
+			memcpy(line, p, nl - p);
+			line[nl - p] = '\0';
+			len = fit(line, width, &used);
+		} else
+			len = fit(p, width, &used);
+		if (p[len] != '\0' && p[len] != '\n') {
+			/* Break at the last space, or before a wide (CJK)
+			 * character: at a byte that starts one, never in it. */
 			for (last = len; last > 0 && p[last] != ' ' &&
-			    (unsigned char)p[last] < 0x80; last--)
+			    (unsigned char)p[last] < 0xc0; last--)
 				;
 			if (last > 0)
 				len = last;
+			else if (len == 0)
+				len = 1;
 		}
-		if (len == 0)
-			len = 1;
-		put(y + lines, x, width, attr, "");
-		attron(attr);
-		mvaddnstr(y + lines, x, p, len);
-		attroff(attr);
+		if (lines >= skip && len > 0) {
+			attron(attr);
+			mvaddnstr(y + lines - skip, x, p, len);
+			attroff(attr);
+		}
 		lines++;
 		p += len;
-		while (*p == ' ')
+		if (*p == '\n')
 			p++;
+		else
+			while (*p == ' ')
+				p++;
 	}
-	return lines;
+	return lines - skip;
+}
+
+static int
+wrap(int y, int x, int width, int max, attr_t attr, const char *text)
+{
+	return wrap_from(y, x, width, max, 0, attr, text);
 }
 
 static void
@@ -279,6 +303,24 @@ draw_claims(struct sview *v, int y, int max)
 	}
 }
 
+/* The survey lesson: title, summary, what to watch, pitfalls; scrolled
+ * by PgUp/PgDn. Drawn off screen (lines before scroll) and clipped. */
+static void
+draw_lesson(struct sview *v, int y, int max)
+{
+	const struct lesson *l = lesson_find("survey", v->lang);
+	char text[16384];
+	int n;
+
+	if (l == NULL)
+		return;
+	snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n%s\n\n%s", l->title,
+	    l->summary, text_say(T_WATCH), l->watch, l->pitfalls);
+	n = wrap_from(y, 1, COLS - 2, max, v->scroll, A_NORMAL, text);
+	if (n <= 0 && v->scroll > 0)
+		v->scroll = v->scroll > max ? v->scroll - max : 0;
+}
+
 static void
 draw_help(int y, int max)
 {
@@ -319,7 +361,9 @@ draw(struct sview *v)
 	attroff(A_REVERSE);
 	put(0, 0, COLS, A_REVERSE | A_BOLD, title);
 	body = LINES - 2 - detail;
-	if (v->claims)
+	if (v->lesson)
+		draw_lesson(v, 1, body);
+	else if (v->claims)
 		draw_claims(v, 1, body);
 	else if (v->help)
 		draw_help(1, body);
@@ -373,11 +417,17 @@ key(struct sview *v, int ch, int page)
 			v->sel++;
 		break;
 	case KEY_PPAGE:
-		v->sel = v->sel > page ? v->sel - page : 0;
+		if (v->lesson)
+			v->scroll = v->scroll > page ? v->scroll - page : 0;
+		else
+			v->sel = v->sel > page ? v->sel - page : 0;
 		break;
 	case KEY_NPAGE:
-		v->sel = v->sel + page < v->norder ? v->sel + page :
-		    (v->norder > 0 ? v->norder - 1 : 0);
+		if (v->lesson)
+			v->scroll += page;
+		else
+			v->sel = v->sel + page < v->norder ? v->sel + page :
+			    (v->norder > 0 ? v->norder - 1 : 0);
 		break;
 	case KEY_HOME: case 'g':
 		v->sel = 0;
@@ -395,11 +445,16 @@ key(struct sview *v, int ch, int page)
 		break;
 	case 'c': case 'C':
 		v->claims = !v->claims;
-		v->help = 0;
+		v->help = v->lesson = 0;
+		break;
+	case 'l': case 'L':
+		v->lesson = !v->lesson;
+		v->help = v->claims = 0;
+		v->scroll = 0;
 		break;
 	case '?':
 		v->help = !v->help;
-		v->claims = 0;
+		v->claims = v->lesson = 0;
 		break;
 	case 'a': case 'A':
 		if (v->norder > 0)
@@ -412,7 +467,7 @@ key(struct sview *v, int ch, int page)
 }
 
 pid_t
-survey_view(volatile sig_atomic_t *quit)
+survey_view(const char *lang, volatile sig_atomic_t *quit)
 {
 	static struct sview v;
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
@@ -422,6 +477,7 @@ survey_view(volatile sig_atomic_t *quit)
 
 	memset(&v, 0, sizeof v);
 	v.filter = -1;
+	v.lang = lang;
 	if (survey_open(&v.s) == -1)
 		return -1;
 	while (!done && !*quit) {

@@ -11,6 +11,6 @@
 
 /* Runs until q, a signal (*quit set), or `a` on a row: returns that
  * row's PID; 0 to quit; -1 when /proc cannot be opened. */
-pid_t survey_view(volatile sig_atomic_t *quit);
+pid_t survey_view(const char *lang, volatile sig_atomic_t *quit);
 
 #endif

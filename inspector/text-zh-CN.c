@@ -249,7 +249,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_SURVEY_TREE] = "树形（ps -axjf）",
 	[T_SURVEY_ALL] = "所有类别",
 	[T_SURVEY_KEYS] =
-	    " 上/下 · t 树形 · k 类别 · c 论断 · a 附加 · ? 帮助 · q 退出",
+	    " 上/下 · t 树形 · k 类别 · c 论断 · l 课文 · a 附加 · ? 类别说明 · q 退出",
 	[T_SURVEY_CLAIMS] =
 	    "种子文本的论断在本机的检验",
 	[T_SURVEY_FACTS] =
