@@ -352,23 +352,27 @@ status_line(const char *buf, const char *p, const char *end, const char *key,
 int
 proc_parse_euid(const char *buf, size_t len, struct proc_info *pi)
 {
-	const char *p, *nl, *end = buf + len;
+	const char *p, *q, *nl = NULL, *end = buf + len, *uidline = NULL;
 	long long uid, euid, lck;
 
-	/* Line by line: Name:, the only line a process chooses, is first,
-	 * and the kernel escapes any newline in it. */
-	if ((p = status_line(buf, buf, end, "Uid:", 4)) == NULL ||
-	    (nl = memchr(p + 4, '\n', end - p - 4)) == NULL ||
-	    (p = scan_field(p + 4, nl + 1, &uid)) == NULL ||
+	/* The last Uid: line wins, as in proc_parse_status(): Name:, the
+	 * only line a process chooses, comes first. */
+	for (p = buf; (q = status_line(buf, p, end, "Uid:", 4)) != NULL;
+	    p = q + 4)
+		uidline = q;
+	if (uidline == NULL ||
+	    (nl = memchr(uidline + 4, '\n', end - uidline - 4)) == NULL ||
+	    (p = scan_field(uidline + 4, nl + 1, &uid)) == NULL ||
 	    scan_field(p, nl + 1, &euid) == NULL)
 		return -1;
 	pi->uid = uid;
 	pi->euid = euid;
 	pi->vmlck = -1;
-	if ((p = status_line(buf, nl + 1, end, "VmLck:", 6)) != NULL &&
-	    (nl = memchr(p + 6, '\n', end - p - 6)) != NULL &&
-	    scan_field(p + 6, nl + 1, &lck) != NULL)
-		pi->vmlck = lck;
+	for (p = nl + 1; (q = status_line(buf, p, end, "VmLck:", 6)) != NULL;
+	    p = q + 6)
+		if ((nl = memchr(q + 6, '\n', end - q - 6)) != NULL &&
+		    scan_field(q + 6, nl + 1, &lck) != NULL)
+			pi->vmlck = lck;
 	return 0;
 }
 

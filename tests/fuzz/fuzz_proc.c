@@ -58,6 +58,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (proc_parse_status(buf, size, &pi) == 0 &&
 	    (pi.uid < 0 || pi.umask < -1 || pi.umask > 07777))
 		abort();
+	if (proc_parse_euid(buf, size, &pi) == 0 &&
+	    (pi.uid < 0 || pi.euid < 0 || pi.vmlck < -1))
+		abort();
 	check_escape(buf, size, size > 0 ? data[0] : 0);
 	return 0;
 }

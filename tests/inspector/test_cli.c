@@ -55,6 +55,12 @@ START_TEST(bad_arguments)
 	expect("--once", 2, "--once prints attached processes", "-p PID");
 	expect("--compare --chain bsd", 2, "choose one of", "--help");
 	expect("--bogus", 2, "unrecognized option", "usage: daemonlab");
+	expect("--survey -p 1", 2, "--survey looks at every process",
+	    "--help");
+	expect("--survey --chain bsd", 2, "--survey looks at every process",
+	    "--help");
+	expect("--once --tree -p 1", 2, "--tree is a view of --survey",
+	    "daemonlab --survey --once --tree");
 }
 END_TEST
 

@@ -190,6 +190,49 @@ START_TEST(status_name_cannot_forge)
 }
 END_TEST
 
+START_TEST(status_euid)
+{
+	/* The survey's reading: the effective uid (the second number), as
+	 * ps -o uid prints it, and VmLck:, both from the last such line. */
+	static const char status[] =
+	    "Name:\tnginx\nUmask:\t0022\nState:\tS (sleeping)\n"
+	    "Uid:\t0\t33\t33\t33\nGid:\t0\t33\t33\t33\n"
+	    "VmPeak:\t  100 kB\nVmLck:\t       8 kB\nThreads:\t1\n";
+	static const char forged[] = "Name:\tx\nUid:\t0\t0\t0\t0\n"
+	    "Uid:\t1000\t1001\t1000\t1000\n";
+	static const char kernel[] = "Name:\tkthreadd\nState:\tS\n"
+	    "Uid:\t0\t0\t0\t0\n";
+	static const char cut[] = "Name:\tx\nUid:\t10\t";
+
+	memset(&pi, 0, sizeof pi);
+	ck_assert_int_eq(proc_parse_euid(status, sizeof status - 1, &pi), 0);
+	ck_assert_int_eq(pi.uid, 0);
+	ck_assert_int_eq(pi.euid, 33);
+	ck_assert_int_eq(pi.vmlck, 8);
+	ck_assert_int_eq(proc_parse_euid(forged, sizeof forged - 1, &pi), 0);
+	ck_assert_int_eq(pi.euid, 1001);
+	ck_assert_int_eq(proc_parse_euid(kernel, sizeof kernel - 1, &pi), 0);
+	ck_assert_int_eq(pi.euid, 0);
+	ck_assert_int_eq(pi.vmlck, -1);
+	ck_assert_int_eq(proc_parse_euid(cut, sizeof cut - 1, &pi), -1);
+	ck_assert_int_eq(proc_parse_euid("", 0, &pi), -1);
+}
+END_TEST
+
+START_TEST(stat_flags_and_time)
+{
+	/* Field 9 (flags) and 14 + 15 (utime + stime), for the survey. */
+	static const char kthread[] = "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 "
+	    "0 0 7 5 0 0 20 0 1 0 9 0 0\n";
+
+	memset(&pi, 0, sizeof pi);
+	ck_assert_int_eq(proc_parse_stat(kthread, sizeof kthread - 1, &pi), 0);
+	ck_assert_uint_eq(pi.flags & PROC_PF_KTHREAD, PROC_PF_KTHREAD);
+	ck_assert_uint_eq(pi.cputime, 12);
+	ck_assert_int_eq(pi.starttime, 9);
+}
+END_TEST
+
 START_TEST(stat_string_like_ps)
 {
 	static const struct {
@@ -553,6 +596,8 @@ main(void)
 	tcase_add_test(pure, status_fields);
 	tcase_add_test(pure, status_missing_lines);
 	tcase_add_test(pure, status_name_cannot_forge);
+	tcase_add_test(pure, status_euid);
+	tcase_add_test(pure, stat_flags_and_time);
 	tcase_add_test(pure, stat_string_like_ps);
 	suite_add_tcase(s, pure);
 
