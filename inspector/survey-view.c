@@ -12,13 +12,14 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <wchar.h>
 
+#include "charset.h"
 #include "escape.h"
 #include "lessons.h"
 #include "survey.h"
 #include "survey-view.h"
 #include "text.h"
+#include "textwrap.h"
 
 #define REFRESH_MS 2000
 
@@ -38,46 +39,52 @@ struct sview {
 	char status[160];
 };
 
-/* Bytes of s that fit in width columns; the columns in *used. */
 static int
 fit(const char *s, int width, int *used)
 {
-	mbstate_t st;
-	wchar_t wc;
-	int bytes = 0, cols = 0, w;
-	size_t n;
+	return textwrap_fit(s, width, used);
+}
 
-	memset(&st, 0, sizeof st);
-	while (s[bytes] != '\0') {
-		n = mbrtowc(&wc, s + bytes, MB_CUR_MAX, &st);
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof st);
-			n = 1;
-			w = 1;
-		} else if ((w = wcwidth(wc)) < 0)
-			w = 1;
-		if (cols + w > width)
-			break;
-		cols += w;
-		bytes += (int)n;
-	}
-	if (used != NULL)
-		*used = cols;
-	return bytes;
+/* The text as this screen can show it: itself where UTF-8 can be drawn,
+ * else its ASCII form (charset_ascii) in *copy, which the caller frees. */
+static const char *
+drawable(const char *text, char **copy)
+{
+	size_t size;
+
+	*copy = NULL;
+	if (charset_utf8())
+		return text;
+	size = 2 * strlen(text) + 1;
+	if ((*copy = malloc(size)) == NULL)
+		return "";
+	charset_ascii(text, *copy, size);
+	return *copy;
 }
 
 static int
 put(int y, int x, int width, attr_t attr, const char *text)
 {
+	char *copy;
 	int used, bytes;
 
 	if (width <= 0 || y < 0 || y >= LINES)
 		return 0;
+	text = drawable(text, &copy);
 	bytes = fit(text, width, &used);
 	attron(attr);
 	mvaddnstr(y, x, text, bytes);
 	attroff(attr);
+	free(copy);
 	return used;
+}
+
+static void
+rule_line(int y, int x, int width, attr_t attr)
+{
+	attron(attr);
+	mvhline(y, x, charset_utf8() ? ACS_HLINE : '-', width);
+	attroff(attr);
 }
 
 /* Word-wraps our own (or escaped) text from line y, at most max lines,
@@ -87,30 +94,14 @@ static int
 wrap_from(int y, int x, int width, int max, int skip, attr_t attr,
     const char *text)
 {
-	const char *p = text;
-	int lines = 0, len, last, used, room = max + skip;
+	char *copy;
+	const char *p;
+	int lines = 0, len, room = max + skip;
 
+	p = text = drawable(text, &copy);
 	while (*p != '\0' && lines < room) {
-		const char *nl = strchr(p, '\n');
-		char line[1024];
-
-		if (nl != NULL && nl - p < (long)sizeof line) {
-			memcpy(line, p, nl - p);
-			line[nl - p] = '\0';
-			len = fit(line, width, &used);
-		} else
-			len = fit(p, width, &used);
-		if (p[len] != '\0' && p[len] != '\n') {
-			/* Break at the last space, or before a wide (CJK)
-			 * character: at a byte that starts one, never in it. */
-			for (last = len; last > 0 && p[last] != ' ' &&
-			    (unsigned char)p[last] < 0xc0; last--)
-				;
-			if (last > 0)
-				len = last;
-			else if (len == 0)
-				len = 1;
-		}
+		if ((len = textwrap_break(p, width)) == 0 && *p != '\n')
+			len = 1;
 		if (lines >= skip && len > 0) {
 			attron(attr);
 			mvaddnstr(y + lines - skip, x, p, len);
@@ -124,6 +115,7 @@ wrap_from(int y, int x, int width, int max, int skip, attr_t attr,
 			while (*p == ' ')
 				p++;
 	}
+	free(copy);
 	return lines - skip;
 }
 
@@ -269,9 +261,7 @@ draw_detail(struct sview *v, int y, int lines)
 	char why[1024], facts[512], title[160];
 	const struct survey_proc *p;
 
-	attron(A_BOLD);
-	mvhline(y, 0, ACS_HLINE, COLS);
-	attroff(A_BOLD);
+	rule_line(y, 0, COLS, A_BOLD);
 	if (v->norder == 0)
 		return;
 	p = &v->s.procs[v->order[v->sel]];
@@ -347,8 +337,8 @@ draw(struct sview *v)
 
 	erase();
 	if (COLS < 80 || LINES < 24) {
-		snprintf(title, sizeof title, "daemonlab needs a terminal of at "
-		    "least 80x24; this one is %dx%d. (q quits)", COLS, LINES);
+		snprintf(title, sizeof title, text_say(T_TOO_SMALL), 80, 24,
+		    COLS, LINES);
 		wrap(0, 0, COLS, LINES, A_BOLD, title);
 		refresh();
 		return;

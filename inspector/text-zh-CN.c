@@ -220,7 +220,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "无法获得控制终端。",
 	[T_SKW_WORKER] =
 	    "没有控制终端，SID != PID，而它的父进程（主进程）在同一个会话里："
-	    "这是主进程 fork 出的工作进程（nginx 的 worker、Apache prefork 的子"
+	    "这是主进程 fork 出的工作进程（nginx 的工作进程、Apache prefork 的子"
 	    "进程）。sshd 的子进程和 postgres 的后端进程则调用 setsid()，各自"
 	    "领导一个会话。",
 	[T_SKW_SHELL] =

@@ -19,6 +19,7 @@
 static const enum text_id neutral[] = {
 	T_TITLE_COMMAND, T_CH_PPID, T_CH_PGID, T_CH_SID, T_CH_TTY,
 	T_CH_UMASK, T_CH_UID, T_CH_CWD, T_CH_COMMAND,
+	T_SK_INIT,      /* survey: the kind "init", a program's name */
 };
 
 /* The ASCII words a Chinese string may hold: kernel names (system calls,
@@ -31,6 +32,12 @@ static const char *const kernel_words[] = {
 	"init", "subreaper", "daemon", "daemonlab", "System", "V", "BSD",
 	"APUE", "UTF", "C", "locale", "a", "ascii", "ASCII", "n", "r", "q",
 	"x", "proc",
+	/* survey (issue 9): ps and its options, /proc fields and flags,
+	 * signals and calls, programs the kinds are explained by, keys */
+	"ps", "axj", "axjf", "flags", "stat", "PF", "KTHREAD", "kthreadd",
+	"SIGHUP", "SIGINT", "SIGTSTP", "SIGTTIN", "setpgid", "wait", "POSIX",
+	"ID", "shell", "systemd", "nginx", "Apache", "prefork", "sshd",
+	"postgres", "nohup", "disown", "t", "k", "c", "l",
 };
 
 static int
