@@ -352,27 +352,27 @@ status_line(const char *buf, const char *p, const char *end, const char *key,
 int
 proc_parse_euid(const char *buf, size_t len, struct proc_info *pi)
 {
-	const char *p, *q, *nl = NULL, *end = buf + len, *uidline = NULL;
+	const char *p, *q, *nl, *end = buf + len;
 	long long uid, euid, lck;
 
-	/* The last Uid: line wins, as in proc_parse_status(): Name:, the
-	 * only line a process chooses, comes first. */
-	for (p = buf; (q = status_line(buf, p, end, "Uid:", 4)) != NULL;
-	    p = q + 4)
-		uidline = q;
-	if (uidline == NULL ||
-	    (nl = memchr(uidline + 4, '\n', end - uidline - 4)) == NULL ||
-	    (p = scan_field(uidline + 4, nl + 1, &uid)) == NULL ||
+	/* The kernel's Uid: line follows its TracerPid: line. Name:, the
+	 * one line a process chooses, comes first and holds at most 15
+	 * bytes (the kernel escapes a newline in it anyway): too few to
+	 * forge both lines. Everything after Uid: is the kernel's. */
+	if ((q = status_line(buf, buf, end, "TracerPid:", 10)) == NULL ||
+	    (nl = memchr(q, '\n', end - q)) == NULL ||
+	    end - (q = nl + 1) <= 4 || memcmp(q, "Uid:", 4) != 0 ||
+	    (nl = memchr(q + 4, '\n', end - q - 4)) == NULL ||
+	    (p = scan_field(q + 4, nl + 1, &uid)) == NULL ||
 	    scan_field(p, nl + 1, &euid) == NULL)
 		return -1;
 	pi->uid = uid;
 	pi->euid = euid;
 	pi->vmlck = -1;
-	for (p = nl + 1; (q = status_line(buf, p, end, "VmLck:", 6)) != NULL;
-	    p = q + 6)
-		if ((nl = memchr(q + 6, '\n', end - q - 6)) != NULL &&
-		    scan_field(q + 6, nl + 1, &lck) != NULL)
-			pi->vmlck = lck;
+	if ((q = status_line(buf, nl + 1, end, "VmLck:", 6)) != NULL &&
+	    (nl = memchr(q + 6, '\n', end - q - 6)) != NULL &&
+	    scan_field(q + 6, nl + 1, &lck) != NULL)
+		pi->vmlck = lck;
 	return 0;
 }
 

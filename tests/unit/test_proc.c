@@ -193,16 +193,21 @@ END_TEST
 START_TEST(status_euid)
 {
 	/* The survey's reading: the effective uid (the second number), as
-	 * ps -o uid prints it, and VmLck:, both from the last such line. */
+	 * ps -o uid prints it, from the Uid: line after TracerPid:, and
+	 * VmLck:. */
 	static const char status[] =
 	    "Name:\tnginx\nUmask:\t0022\nState:\tS (sleeping)\n"
+	    "Tgid:\t7\nNgid:\t0\nPid:\t7\nPPid:\t1\nTracerPid:\t0\n"
 	    "Uid:\t0\t33\t33\t33\nGid:\t0\t33\t33\t33\n"
 	    "VmPeak:\t  100 kB\nVmLck:\t       8 kB\nThreads:\t1\n";
+	/* A name holding a raw newline and a Uid: line (the kernel would
+	 * escape it): the real line, after TracerPid:, still wins. */
 	static const char forged[] = "Name:\tx\nUid:\t0\t0\t0\t0\n"
-	    "Uid:\t1000\t1001\t1000\t1000\n";
+	    "TracerPid:\t0\nUid:\t1000\t1001\t1000\t1000\n";
 	static const char kernel[] = "Name:\tkthreadd\nState:\tS\n"
-	    "Uid:\t0\t0\t0\t0\n";
-	static const char cut[] = "Name:\tx\nUid:\t10\t";
+	    "TracerPid:\t0\nUid:\t0\t0\t0\t0\n";
+	static const char cut[] = "Name:\tx\nTracerPid:\t0\nUid:\t10\t";
+	static const char no_tracer[] = "Name:\tx\nUid:\t0\t0\t0\t0\n";
 
 	memset(&pi, 0, sizeof pi);
 	ck_assert_int_eq(proc_parse_euid(status, sizeof status - 1, &pi), 0);
@@ -215,6 +220,8 @@ START_TEST(status_euid)
 	ck_assert_int_eq(pi.euid, 0);
 	ck_assert_int_eq(pi.vmlck, -1);
 	ck_assert_int_eq(proc_parse_euid(cut, sizeof cut - 1, &pi), -1);
+	ck_assert_int_eq(proc_parse_euid(no_tracer, sizeof no_tracer - 1,
+	    &pi), -1);
 	ck_assert_int_eq(proc_parse_euid("", 0, &pi), -1);
 }
 END_TEST
