@@ -29,6 +29,26 @@ block_continue_for(const char *program)
 	    &usr1, NULL);
 }
 
+/* What a chain inherits, so that step-sigreset has something to reset:
+ * SIGQUIT ignored, as a shell starts a job without job control (POSIX
+ * XCU 2.11; nohup does the same to SIGHUP), and SIGUSR2 blocked, as a
+ * program that waits for signals with sigwait() or a signalfd leaves its
+ * mask to what it execs. Not SIGHUP: the hang-up lesson needs it. */
+static void
+hand_down_signals_for(const char *program)
+{
+	const char *base = strrchr(program, '/');
+	sigset_t usr2;
+
+	base = base != NULL ? base + 1 : program;
+	if (strncmp(base, "step-", 5) != 0)
+		return;
+	signal(LAUNCH_IGNORED_SIGNAL, SIG_IGN);
+	sigemptyset(&usr2);
+	sigaddset(&usr2, LAUNCH_BLOCKED_SIGNAL);
+	sigprocmask(SIG_BLOCK, &usr2, NULL);
+}
+
 void
 launch_exec(char *const argv[], char *const env[], const char *forgotten)
 {
@@ -44,6 +64,7 @@ launch_exec(char *const argv[], char *const env[], const char *forgotten)
 		close(fd);
 	}
 	block_continue_for(argv[0]);
+	hand_down_signals_for(argv[0]);
 	execvp(argv[0], argv);
 	dprintf(STDERR_FILENO, "daemonlab: cannot run '%s': %s\n", argv[0],
 	    strerror(errno));

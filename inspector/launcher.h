@@ -7,11 +7,17 @@
 #ifndef DAEMONLAB_LAUNCHER_H
 #define DAEMONLAB_LAUNCHER_H
 
+#include <signal.h>
 #include <sys/types.h>
 
 /* The descriptor on which the job inherits a file its parent "forgot" to
  * close: something for step-closefds to close. */
 #define LAUNCH_FORGOTTEN_FD 5
+
+/* A chain of steps starts with one signal ignored and one blocked, as
+ * many real starters leave them: something for step-sigreset to undo. */
+#define LAUNCH_IGNORED_SIGNAL SIGQUIT
+#define LAUNCH_BLOCKED_SIGNAL SIGUSR2
 
 struct launch {
 	int   master;          /* pty master, close-on-exec */

@@ -58,12 +58,11 @@ usage(int status)
 	FILE *f = status == 0 ? stdout : stderr;
 
 	fprintf(f,
-	    "usage: daemonlab [--chain sysv|bsd|mistake] [--lang en|zh-CN] "
-	    "[--ascii]\n"
+	    "usage: daemonlab [--chain NAME] [--lang en|zh-CN] [--ascii]\n"
 	    "       daemonlab --compare\n"
 	    "       daemonlab [--once] -p PID[,PID...]\n"
 	    "       daemonlab -- COMMAND [ARG...]\n"
-	    "       daemonlab --print-chain sysv|bsd|mistake\n"
+	    "       daemonlab --print-chain NAME\n"
 	    "       daemonlab --survey [--once] [--tree]\n"
 	    "\n"
 	    "Shows, live from /proc, how a process becomes a daemon, one step\n"
@@ -92,6 +91,7 @@ usage(int status)
 	    "\n"
 	    "Keys: n, space or Enter next step; r restart; q quit; Up/Down\n"
 	    "select a row; ? help. See daemonlab(1) and daemonlab-steps(7).\n");
+	fprintf(f, "\nChains (NAME): %s.\n", chain_names(", "));
 	exit(status);
 }
 
@@ -148,10 +148,11 @@ static const struct chain *
 named_chain(const char *name)
 {
 	const struct chain *c = chain_find(name);
+	char hint[320];
 
+	snprintf(hint, sizeof hint, "the chains are: %s", chain_names(", "));
 	if (c == NULL)
-		die("no chain named '%s'", name, "the chains are: sysv, bsd, "
-		    "mistake");
+		die("no chain named '%s'", name, hint);
 	return c;
 }
 

@@ -410,6 +410,6 @@ run_next_step(const struct run *r)
 
 	if (r->chain == NULL || r->steps_seen >= chain_length(r->chain))
 		return "";
-	name = r->chain->argv[r->steps_seen];
+	name = chain_step(r->chain, r->steps_seen);
 	return strncmp(name, "step-", 5) == 0 ? name + 5 : name;
 }

@@ -5,17 +5,23 @@
 #ifndef DAEMONLAB_CHAINS_H
 #define DAEMONLAB_CHAINS_H
 
-#define CHAIN_MAX_STEPS 16
+#define CHAIN_MAX_STEPS 24    /* argv entries: programs and options */
 
 struct chain {
 	const char *name;
 	const char *title;
-	const char *argv[CHAIN_MAX_STEPS];    /* NULL-terminated */
+	/* Programs, each followed by its options ("--ready"); NULL-ended. */
+	const char *argv[CHAIN_MAX_STEPS];
 };
 
 extern const struct chain chains[];     /* ends with a NULL name */
 
 const struct chain *chain_find(const char *name);
+/* How many steps (programs, not options). */
 int chain_length(const struct chain *);
+/* The nth step program (from 0), e.g. "step-fork", or NULL. */
+const char *chain_step(const struct chain *, int n);
+/* Every chain's name, e.g. "sysv, bsd, mistake, ...", for help texts. */
+const char *chain_names(const char *sep);
 
 #endif

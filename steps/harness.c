@@ -120,16 +120,73 @@ step_forked(pid_t child, const char *fmt, ...)
 	va_end(ap);
 }
 
+int
+step_env_fd(const char *name)
+{
+	const char *s = getenv(name);
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0 || v > 0x7fffffff ||
+	    fcntl((int)v, F_GETFD) == -1)
+		return -1;
+	return (int)v;
+}
+
+/* One line to the original process: "ready", or "error REASON". */
+static int
+tell_original(const char *word, const char *text)
+{
+	int fd = step_env_fd("DAEMONLAB_READY_FD");
+
+	if (fd == -1)
+		return 0;
+	dprintf(fd, "%s%s%s\n", word, *text ? " " : "", text);
+	close(fd);
+	unsetenv("DAEMONLAB_READY_FD");
+	return 1;
+}
+
+int
+step_ready(void)
+{
+	char pid[16];
+
+	snprintf(pid, sizeof pid, "%ld", (long)getpid());
+	return tell_original("ready", pid);
+}
+
 void
 step_fail(int status, const char *fmt, ...)
+{
+	char text[PROTO_MSG_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	say_now("%s", text);
+	send_report(PROTO_ERROR, 0, text);
+	/* A daemon that fails before it is ready makes the command that
+	 * started it fail, with the reason (daemon(7), step 13). */
+	tell_original("error", text);
+	say_now("the chain stops here (exit status %d)", status);
+	exit(status);
+}
+
+void
+step_stopped(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	report(PROTO_ERROR, 0, fmt, ap);
+	report(PROTO_EXIT, 0, fmt, ap);
 	va_end(ap);
-	say_now("the chain stops here (exit status %d)", status);
-	exit(status);
+	exit(STEP_EXIT_OK);
 }
 
 static void
@@ -286,14 +343,14 @@ now(void)
 
 /* Waits for SIGUSR1 without stopping the process: a stopped member of an
  * orphaned process group would get SIGHUP and SIGCONT from the kernel. */
-static void
-wait_for_continue(void)
+static int
+wait_for(const sigset_t *set, int serving)
 {
 	double start = now(), limit = -1, left;
 	struct timespec tick;
 	int sig;
 
-	if (pause_seconds >= 0)
+	if (pause_seconds >= 0 && !serving)
 		limit = pause_seconds;
 	else if (inspector_pid == 0)
 		limit = STEP_IDLE_LIMIT;
@@ -303,9 +360,11 @@ wait_for_continue(void)
 			break;
 		tick.tv_sec = (time_t)left;
 		tick.tv_nsec = (long)((left - tick.tv_sec) * 1e9);
-		sig = sigtimedwait(&control_signals, NULL, &tick);
+		sig = sigtimedwait(set, NULL, &tick);
+		if (sig > 0 && serving)
+			return sig;
 		if (sig == SIGUSR1)
-			return;
+			return sig;
 		if (sig == SIGTERM || sig == SIGINT) {
 			send_report(PROTO_EXIT, 0, sig == SIGTERM ?
 			    "ended by SIGTERM" : "ended by SIGINT");
@@ -319,12 +378,51 @@ wait_for_continue(void)
 			exit(STEP_EXIT_GONE);
 		}
 	}
-	if (pause_seconds >= 0)
-		return;    /* DAEMONLAB_PAUSE: continue by itself */
+	if (pause_seconds >= 0 && !serving)
+		return 0;  /* DAEMONLAB_PAUSE: continue by itself */
 	send_report(PROTO_EXIT, 0, "nobody continued it; giving up");
 	say_now("nobody continued me for %d seconds; giving up so that no "
 	    "forgotten daemon stays behind", STEP_IDLE_LIMIT);
 	exit(STEP_EXIT_IDLE);
+}
+
+static void
+wait_for_continue(void)
+{
+	wait_for(&control_signals, 0);
+}
+
+static void
+block_sighup(sigset_t *set)
+{
+	*set = control_signals;
+	sigaddset(set, SIGHUP);
+	sigprocmask(SIG_BLOCK, set, NULL);
+}
+
+void
+step_serving(const char *fmt, ...)
+{
+	sigset_t set;
+	va_list ap;
+
+	/* Blocked from the first report on, so that a SIGHUP sent as soon
+	 * as it arrives waits for the loop instead of killing the daemon. */
+	block_sighup(&set);
+	va_start(ap, fmt);
+	report(PROTO_PAUSED, 0, fmt, ap);
+	va_end(ap);
+}
+
+int
+step_serve_wait(void)
+{
+	sigset_t set;
+
+	/* SIGHUP is blocked and waited for, so that one which comes while
+	 * the daemon rereads its configuration waits its turn. */
+	block_sighup(&set);
+	return wait_for(&set, 1);
 }
 
 void

@@ -10,10 +10,15 @@
  *   step_pause()  report "paused", wait for SIGUSR1 (or time out)
  *   step_fail()   report "error", end the chain
  *   step_next()   exec the rest of the command line, or end as the daemon
+ *   step_ready()  tell the original process, waiting on the readiness
+ *                 pipe (step-fork --ready), that the daemon is ready
+ *   step_serve_wait()  the daemon's working life: wait for a signal
  *
  * Environment: DAEMONLAB_SOCKET (where reports go), DAEMONLAB_PAUSE
  * (continue by itself after SECONDS), DAEMONLAB_INSPECTOR_PID (exit soon
- * after that process is gone). See daemonlab-steps(7).
+ * after that process is gone), DAEMONLAB_READY_FD (the write end of the
+ * readiness pipe), DAEMONLAB_PIDFILE and DAEMONLAB_PIDFILE_FD (the PID
+ * file and its locked descriptor). See daemonlab-steps(7).
  */
 #ifndef DAEMONLAB_HARNESS_H
 #define DAEMONLAB_HARNESS_H
@@ -56,5 +61,24 @@ void step_forked(pid_t child, const char *fmt, ...)
 _Noreturn void step_fail(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 _Noreturn void step_next(char **next);
+/* Reports "exit" with the text and exits 0: a daemon that was told to
+ * stop and did so cleanly. */
+_Noreturn void step_stopped(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* The descriptor an environment variable names (DAEMONLAB_READY_FD,
+ * DAEMONLAB_PIDFILE_FD), when it is set, a number, and open; else -1. */
+int  step_env_fd(const char *name);
+/* Writes "ready" to the readiness pipe, if there is one, and closes it;
+ * 1 when there was one. step_fail() writes the failure there instead. */
+int  step_ready(void);
+/* Waits, as a serving daemon, for SIGHUP, SIGTERM, SIGINT or SIGUSR1 and
+ * returns which; DAEMONLAB_PAUSE does not end it, but a gone inspector
+ * or STEP_IDLE_LIMIT without any signal does (exit 4 or 3). */
+int  step_serve_wait(void);
+/* Reports "paused" without waiting: the serving daemon's report, before
+ * each step_serve_wait(). */
+void step_serving(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
 
 #endif

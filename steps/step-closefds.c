@@ -8,6 +8,8 @@
 
 #include "harness.h"
 
+#define MAX_KEEP 8
+
 /* Lists the open descriptors, for the report, before they are gone. */
 static int
 list_open(char *buf, size_t size)
@@ -32,30 +34,79 @@ list_open(char *buf, size_t size)
 	return n;
 }
 
+static int
+by_number(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/* Closes every descriptor from lo to hi: close_range(), or before Linux
+ * 5.9 one close() per number up to the descriptor limit. */
+static const char *
+close_from_to(unsigned lo, unsigned hi)
+{
+	struct rlimit rl;
+	unsigned fd;
+
+	if (close_range(lo, hi, 0) == 0)
+		return NULL;
+	getrlimit(RLIMIT_NOFILE, &rl);
+	for (fd = lo; fd <= hi && fd < rl.rlim_cur; fd++)
+		close((int)fd);
+	return "close() up to RLIMIT_NOFILE";
+}
+
 int
 main(int argc, char *argv[])
 {
+	int keep_stdio = 0;
+	const struct step_option options[] = {
+		{ "keep-stdio", NULL, &keep_stdio, "keep 0, 1 and 2, as "
+		  "daemon(7) step 1 does: close only from 3 up" },
+		{ NULL, NULL, NULL, NULL },
+	};
 	char **next = step_begin("closefds", "close_range(0, ~0U, 0): close "
-	    "every inherited descriptor, 0, 1 and 2 included.",
-	    argc, argv, NULL);
-	char fds[256];
+	    "every inherited descriptor, 0, 1 and 2 included, but those the "
+	    "chain names (DAEMONLAB_READY_FD, DAEMONLAB_PIDFILE_FD).",
+	    argc, argv, options);
+	char fds[256], kept_list[64] = "";
 	int count = list_open(fds, sizeof fds);
-	const char *how = "close_range(0, ~0U, 0)";
+	int keep[MAX_KEEP], nkeep = 0, fd, i;
+	unsigned lo = 0;
+	const char *how = NULL, *fallback;
 
-	step_note("closing all %d descriptors (%s); from here on this chain "
-	    "cannot print on this terminal: watch it with ps, continue with "
-	    "kill -USR1 %ld", count, fds + 1, (long)getpid());
-	if (close_range(0, ~0U, 0) == -1) {
-		/* Before Linux 5.9: every number up to the descriptor limit. */
-		struct rlimit rl;
-		int fd;
+	if (keep_stdio)
+		for (fd = 0; fd <= 2; fd++)
+			keep[nkeep++] = fd;
+	/* Kept by name, never by accident: the readiness pipe and the
+	 * locked PID file, which closing would release. */
+	if ((fd = step_env_fd("DAEMONLAB_READY_FD")) != -1)
+		keep[nkeep++] = fd;
+	if ((fd = step_env_fd("DAEMONLAB_PIDFILE_FD")) != -1)
+		keep[nkeep++] = fd;
+	qsort(keep, nkeep, sizeof keep[0], by_number);
+	for (i = 0; i < nkeep; i++)
+		snprintf(kept_list + strlen(kept_list), sizeof kept_list -
+		    strlen(kept_list), " %d", keep[i]);
 
-		how = "close() up to RLIMIT_NOFILE";
-		getrlimit(RLIMIT_NOFILE, &rl);
-		for (fd = 0; fd < (int)rl.rlim_cur; fd++)
-			close(fd);
+	step_note("closing %s descriptors (%s)%s%s%s", nkeep ? "the "
+	    "inherited" : "all", fds + 1, nkeep ? ", keeping" : "",
+	    kept_list, keep_stdio ? "" : "; from here on this chain cannot "
+	    "print on this terminal: watch it with ps");
+	for (i = 0; i < nkeep; i++) {
+		if ((unsigned)keep[i] > lo &&
+		    (fallback = close_from_to(lo, keep[i] - 1)) != NULL)
+			how = fallback;
+		lo = keep[i] + 1;
 	}
-	step_pause("%s: closed %d descriptors (%s); none is open now",
-	    how, count, fds + 1);
+	if ((fallback = close_from_to(lo, ~0U)) != NULL)
+		how = fallback;
+	if (nkeep == 0)
+		step_pause("%s: closed %d descriptors (%s); none is open now",
+		    how ? how : "close_range(0, ~0U, 0)", count, fds + 1);
+	else
+		step_pause("%s: closed the descriptors open before (%s) but%s, "
+		    "which the chain keeps", how ? how : "close_range()",
+		    fds + 1, kept_list);
 	step_next(next);
 }

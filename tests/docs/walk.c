@@ -29,8 +29,9 @@ void
 walk_start(struct walk *w, const char *chain, const char *option,
     const char *cwd)
 {
-	char **argv;
-	int here;
+	static char xdg[128];
+	char **argv, *env[] = { xdg, NULL };
+	int here, i;
 
 	memset(w, 0, sizeof *w);
 	w->chain = chain;
@@ -47,7 +48,11 @@ walk_start(struct walk *w, const char *chain, const char *option,
 	    (cwd != NULL && chdir(cwd) == -1) ||
 	    getcwd(w->cwd, sizeof w->cwd) == NULL)
 		perror("walk: cwd"), exit(99);
-	lab_shell(&w->lab, argv, NULL);
+	/* step-pidfile's file goes into the lab, not /run. */
+	snprintf(xdg, sizeof xdg, "XDG_RUNTIME_DIR=%s", w->lab.dir);
+	for (i = 0; argv[i] != NULL; i++)
+		w->ready |= strcmp(argv[i], "--ready") == 0;
+	lab_shell(&w->lab, argv, env);
 	if (fchdir(here) == -1)
 		perror("walk: fchdir"), exit(99);
 	close(here);
@@ -97,6 +102,10 @@ settle(struct walk *w)
 	pid_t prev = w->prev;
 
 	if (prev == 0 || prev == w->focus)
+		return 0;
+	/* step-fork --ready: the job waits for the daemon's "ready" (at
+	 * step-serve), and exits only then. */
+	if (w->ready && prev == w->job)
 		return 0;
 	if (walk_until_exited(w, prev, 5000) == -1) {
 		snprintf(w->why, sizeof w->why, "process %d, which forked, "
@@ -153,7 +162,13 @@ walk_next(struct walk *w, int timeout_ms)
 		}
 		w->r = r;
 		if (r.m.event == PROTO_EXIT) {
-			w->status = lab_wait(&w->lab, r.sender, 5000);
+			/* A daemon that never forked (newstyle) is still the
+			 * shell's job: the shell reaps it and says how. */
+			if (r.sender == w->job) {
+				w->status = walk_until_job_line(w, r.sender, 0,
+				    5000) == 0 ? 0 : -1;
+			} else
+				w->status = lab_wait(&w->lab, r.sender, 5000);
 			if (w->status == -1) {
 				snprintf(w->why, sizeof w->why, "the daemon %d "
 				    "did not exit", (int)r.sender);

@@ -37,6 +37,7 @@ struct walk {
 	const char   *option;        /* for step-opentty, or NULL */
 	char          cwd[PATH_MAX]; /* where the chain was started */
 	pid_t         job;           /* the job's first process */
+	int           ready;         /* the chain has step-fork --ready */
 	pid_t         focus;         /* the process at this pause */
 	pid_t         prev;          /* the focus at the previous pause, or 0 */
 	int           pauses;

@@ -103,6 +103,10 @@ lab_init(struct lab *lab)
 	    bind(lab->sock, (struct sockaddr *)&addr, sizeof addr) == -1 ||
 	    setsockopt(lab->sock, SOL_SOCKET, SO_PASSCRED, &on, sizeof on) == -1)
 		perror("lab socket"), exit(99);
+	/* Reachable by a step that dropped root (step-dropprivs): the
+	 * sender's credentials are the guard, not the folder's mode. */
+	if (chmod(lab->dir, 0711) == -1 || chmod(lab->sock_path, 0666) == -1)
+		perror("lab chmod"), exit(99);
 	snprintf(lab->tag, sizeof lab->tag, "lab-%d-%d", (int)getpid(),
 	    ++serial);
 	umask(022);    /* what the chains start with */
