@@ -43,7 +43,7 @@ def measure(daemonlab, steps, label):
     hz = os.sysconf('SC_CLK_TCK')
     with L.Session('idle', daemonlab, steps) as s:
         s.start([])
-        for k, key in enumerate(L.SYSV_KEYS[:4], 1):
+        for k, key in enumerate(L.chain_keys(daemonlab, 'sysv')[:4], 1):
             if k > 1:
                 s.send('n')
             table = L.wait_step(s, k, key).table()

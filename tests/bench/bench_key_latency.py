@@ -31,7 +31,7 @@ def body():
                 run.send(b'r')
             run.wait_for(run.title_has('step 1/9: start '), 'step 1/9')
             run.drain(0.3)
-            for k, key in enumerate(L.SYSV_KEYS[1:], 2):
+            for k, key in enumerate(L.chain_keys(daemonlab, 'sysv')[1:], 2):
                 want = 'step %d/9: %s ' % (k, key)
                 t0 = time.perf_counter()
                 run.send(b'n')

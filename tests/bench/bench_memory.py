@@ -37,7 +37,7 @@ def body():
         run.wait_for(run.title_has('step 1/9: start '), 'step 1/9')
         run.drain(0.5)
         first = kb(run.pid)
-        for k, key in enumerate(L.SYSV_KEYS[1:], 2):
+        for k, key in enumerate(L.chain_keys(daemonlab, 'sysv')[1:], 2):
             run.send(b'n')
             run.wait_for(run.title_has('step %d/9: %s ' % (k, key)),
                          'step %d/9' % k)

@@ -1344,6 +1344,35 @@ START_TEST(every_watch_item_is_a_fact_or_listed_prose)
 }
 END_TEST
 
+/* The chain table is the one list of steps: each of its step programs
+ * has its lesson, in both languages, and a pause to check it at. */
+START_TEST(every_step_of_every_chain_has_a_lesson)
+{
+	const struct chain *c;
+	char path[512];
+	size_t i;
+	int n, lang, found;
+
+	for (c = chains; c->name != NULL; c++)
+		for (n = 0; n < chain_length(c); n++) {
+			const char *key = chain_step(c, n) + strlen("step-");
+
+			for (i = found = 0; i < sizeof lesson_steps /
+			    sizeof lesson_steps[0]; i++)
+				found |= !strcmp(lesson_steps[i].key, key);
+			ck_assert_msg(found, "chain %s: step-%s has no entry "
+			    "in lesson_steps[]", c->name, key);
+			for (lang = 0; lang < NLANGS; lang++) {
+				snprintf(path, sizeof path, "%s/%s/%s.md",
+				    LESSONS_DIR, langs[lang], key);
+				ck_assert_msg(access(path, R_OK) == 0, "chain "
+				    "%s: step-%s has no lesson %s", c->name,
+				    key, path);
+			}
+		}
+}
+END_TEST
+
 START_TEST(every_fact_holds_on_the_live_kernel)
 {
 	size_t v;
@@ -1544,6 +1573,7 @@ main(void)
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, every_watch_item_is_a_fact_or_listed_prose);
+	tcase_add_test(tc, every_step_of_every_chain_has_a_lesson);
 	tcase_add_test(tc, every_fact_holds_on_the_live_kernel);
 	tcase_add_test(tc, every_machine_fact_holds_here);
 	suite_add_tcase(s, tc);

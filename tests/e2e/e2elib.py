@@ -38,11 +38,21 @@ GUTTER = 3          # '>' selected, 'x' exited, a space
 ELLIPSIS = '\u2026'  # the end of a value cut short (inspector/layout.c)
 ELLIPSIS_ASCII = '...'   # the same where the screen is ASCII only
 
-# The System V chain: the title's lesson key at each step (1-based).
-SYSV_KEYS = ['start', 'umask', 'fork', 'setsid', 'fork2', 'chdir',
-             'closefds', 'devnull', 'opentty']
-BSD_KEYS = ['start', 'umask', 'fork', 'setsid', 'chdir', 'closefds',
-            'devnull', 'opentty']
+
+def chain_keys(daemonlab, name):
+    """A chain's lesson key at each step, from the chain table itself
+    (daemonlab --print-chain NAME): the step's name, but 'fork2' for a
+    second step-fork; options ('--ready') are not steps."""
+    out = subprocess.run([daemonlab, '--print-chain', name], check=True,
+                         capture_output=True, text=True).stdout
+    keys = []
+    for word in shlex.split(out)[1:]:      # after PATH=...
+        if word.startswith('step-'):
+            key = word[len('step-'):]
+            keys.append('fork2' if key == 'fork' and 'fork' in keys
+                        else key)
+    return keys
+
 
 TAG_VAR = 'DAEMONLAB_E2E_TAG'
 

@@ -127,13 +127,13 @@ def walk(s, keys, total, legend=LEGEND_STEPS):
 def mode_sysv(s):
     # An empty NO_COLOR keeps colour (no-color.org).
     s.start([], env={'NO_COLOR': ''})
-    walk(s, L.SYSV_KEYS[:2], 9)
+    walk(s, L.chain_keys(s.daemonlab, 'sysv')[:2], 9)
     row = s.capture().table().focus()[0]
     if not row.is_highlighted('UMASK'):
         raise L.Failure('with NO_COLOR= (empty) the changed UMASK is not '
                         'black on yellow: %r' % row)
     s.send('n')
-    walk_from(s, L.SYSV_KEYS, 9, 3)
+    walk_from(s, L.chain_keys(s.daemonlab, 'sysv'), 9, 3)
 
 
 def walk_from(s, keys, total, first):
@@ -146,7 +146,7 @@ def walk_from(s, keys, total, first):
 
 def mode_bsd(s):
     s.start(['--chain', 'bsd'])
-    walk(s, L.BSD_KEYS, 8)
+    walk(s, L.chain_keys(s.daemonlab, 'bsd'), 8)
 
 
 def mode_mistake(s):

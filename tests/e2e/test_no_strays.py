@@ -36,7 +36,7 @@ def one(daemonlab, steps, mode):
     with L.Session('strays-' + mode, daemonlab, steps) as s:
         s.start([])
         inspector_start = L.read_stat(s.pane_pid)['starttime']
-        for k, key in enumerate(L.SYSV_KEYS[:5], 1):
+        for k, key in enumerate(L.chain_keys(daemonlab, 'sysv')[:5], 1):
             if k > 1:
                 s.send('n')
             s.remember(L.wait_step(s, k, key).table())

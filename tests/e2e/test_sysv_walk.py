@@ -127,7 +127,7 @@ def walk(daemonlab, steps, mono):
                                                 'NO_COLOR' if mono else
                                                 'colour'))
         prev = None
-        for k, key in enumerate(L.SYSV_KEYS, 1):
+        for k, key in enumerate(L.chain_keys(daemonlab, 'sysv'), 1):
             if k > 1:
                 s.send('n')
             prev = check_with_retries(s, k, key, mono, prev)
