@@ -35,6 +35,11 @@ open_socket(struct run *r)
 	    bind(r->sock, (struct sockaddr *)&addr, sizeof addr) == -1 ||
 	    setsockopt(r->sock, SOL_SOCKET, SO_PASSCRED, &on, sizeof on) == -1)
 		return -1;
+	/* A step that dropped root (step-dropprivs) must still reach us:
+	 * the folder may be passed (not listed) and the socket written by
+	 * anyone. Whom to believe, the sender's credentials decide. */
+	if (chmod(r->dir, 0711) == -1 || chmod(addr.sun_path, 0666) == -1)
+		return -1;
 	return 0;
 }
 

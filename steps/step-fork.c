@@ -1,5 +1,6 @@
 /* step-fork - fork; the parent exits, the child goes on (APUE 13.3, rule 2). */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,7 +55,7 @@ wait_for_ready(int fd)
 int
 main(int argc, char *argv[])
 {
-	int ready = 0, pipefd[2] = { -1, -1 };
+	int ready = 0, pipefd[2] = { -1, -1 }, said[2] = { -1, -1 };
 	const struct step_option options[] = {
 		{ "ready", NULL, &ready, "the parent waits on a pipe for the "
 		  "daemon's \"ready\" and exits 0, or 1 with its failure" },
@@ -70,15 +71,22 @@ main(int argc, char *argv[])
 	 * O_CLOEXEC, so that the write end lives on through every exec. */
 	if (ready && pipe(pipefd) == -1)
 		step_fail(STEP_EXIT_FAILED, "pipe() failed: %s", strerror(errno));
+	/* The parent's report comes first, as when it exits at once: the
+	 * child waits for this pipe's end-of-file before it goes on. */
+	if (ready && pipe2(said, O_CLOEXEC) == -1)
+		step_fail(STEP_EXIT_FAILED, "pipe2() failed: %s",
+		    strerror(errno));
 	child = fork();
 	if (child == -1)
 		step_fail(STEP_EXIT_FAILED, "fork() failed: %s", strerror(errno));
 	if (child > 0) {
 		if (ready) {
 			close(pipefd[1]);
+			close(said[0]);
 			step_forked(child, "fork() = %ld: parent %ld waits on "
 			    "the readiness pipe; child %ld goes on",
 			    (long)child, (long)parent, (long)child);
+			close(said[1]);
 			/* The child may exit first (a second fork): the
 			 * kernel reaps it then, no zombie is left. */
 			signal(SIGCHLD, SIG_IGN);
@@ -92,6 +100,10 @@ main(int argc, char *argv[])
 	}
 	if (ready) {
 		close(pipefd[0]);
+		close(said[1]);
+		while (read(said[0], num, 1) == -1 && errno == EINTR)
+			;
+		close(said[0]);
 		snprintf(num, sizeof num, "%d", pipefd[1]);
 		setenv("DAEMONLAB_READY_FD", num, 1);
 		step_pause("fork() = 0: I am the child, pid %ld; parent %ld "
