@@ -30,8 +30,8 @@ block_continue_for(const char *program)
 }
 
 /* What a chain inherits, so that step-sigreset has something to reset:
- * SIGQUIT ignored, as a shell starts a job without job control (POSIX
- * XCU 2.11; nohup does the same to SIGHUP), and SIGUSR2 blocked, as a
+ * SIGQUIT ignored, as a shell without job control starts a background
+ * job (POSIX XCU 2.11; nohup does the same to SIGHUP), and SIGUSR2 blocked, as a
  * program that waits for signals with sigwait() or a signalfd leaves its
  * mask to what it execs. Not SIGHUP: the hang-up lesson needs it. */
 static void

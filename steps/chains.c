@@ -20,7 +20,7 @@ const struct chain chains[] = {
 	{ "mistake", "The classic mistake: setsid() without a fork first",
 	  { "step-start", "step-setsid", NULL } },
 	/* daemon(7), "SysV Daemons", steps 1-15 in its order; the first
-	 * parent waits for readiness (steps 13-15). */
+	 * parent waits for readiness (steps 14 and 15). */
 	{ "daemon7", "daemon(7): the SysV checklist, readiness to the parent",
 	  { "step-start", "step-closefds", "--keep-stdio", "step-sigreset",
 	    "step-envclean", "step-fork", "--ready", "step-setsid",

@@ -172,7 +172,7 @@ step_fail(int status, const char *fmt, ...)
 	say_now("%s", text);
 	send_report(PROTO_ERROR, 0, text);
 	/* A daemon that fails before it is ready makes the command that
-	 * started it fail, with the reason (daemon(7), step 13). */
+	 * started it fail, with the reason (daemon(7), step 14). */
 	tell_original("error", text);
 	say_now("the chain stops here (exit status %d)", status);
 	exit(status);

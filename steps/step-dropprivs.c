@@ -2,7 +2,7 @@
  * step-dropprivs - as root, become an unprivileged user for good: the
  * supplementary groups first, then the group, then the user, because
  * each call needs the privilege that the next one takes away (daemon(7),
- * SysV step 12; TLPI 9.7; APUE 8.11). Not as root: nothing to drop.
+ * SysV step 13; TLPI 9.7; APUE 8.11). Not as root: nothing to drop.
  */
 #include <errno.h>
 #include <grp.h>
