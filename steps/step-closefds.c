@@ -89,8 +89,8 @@ main(int argc, char *argv[])
 		snprintf(kept_list + strlen(kept_list), sizeof kept_list -
 		    strlen(kept_list), " %d", keep[i]);
 
-	step_note("closing %s descriptors (%s)%s%s%s", nkeep ? "the "
-	    "inherited" : "all", fds + 1, nkeep ? ", keeping" : "",
+	step_note("closing %s %d descriptors (%s)%s%s%s", nkeep ? "the" :
+	    "all", count, fds + 1, nkeep ? ", keeping" : "",
 	    kept_list, keep_stdio ? "" : "; from here on this chain cannot "
 	    "print on this terminal: watch it with ps");
 	for (i = 0; i < nkeep; i++) {

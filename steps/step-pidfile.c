@@ -102,6 +102,12 @@ main(int argc, char *argv[])
 	}
 	if (!S_ISREG(held.st_mode))
 		step_fail(STEP_EXIT_FAILED, "%s is not a regular file", path);
+	/* In a shared folder such as /tmp, a file someone else made is
+	 * theirs to rewrite whenever they like: not a PID file to trust. */
+	if (held.st_uid != geteuid())
+		step_fail(STEP_EXIT_FAILED, "%s belongs to uid %ld, not to us "
+		    "(uid %ld); refusing to use it", path, (long)held.st_uid,
+		    (long)geteuid());
 
 	/* Only now, with the lock held, is the file ours to write. */
 	stale = file_says(fd);

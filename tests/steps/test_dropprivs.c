@@ -1,10 +1,11 @@
 /*
  * test_dropprivs.c - step-dropprivs as root: the real drop, read from
  * /proc (Uid:, Gid:, Groups:, CapPrm:), and the chain still reaching its
- * receiver afterwards. Not as root there is nothing to drop: the test
+ * receiver afterwards; and step-pidfile refusing another user's file. Not as root there is nothing to drop: the test
  * says SKIP (exit 77) with the reason.
  */
 #include <check.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -144,6 +145,31 @@ START_TEST(unknown_user_is_refused)
 }
 END_TEST
 
+START_TEST(pidfile_of_another_user_is_refused)
+{
+	char path[128], opt[160];
+	char *argv[] = { "step-pidfile", opt, NULL };
+	struct passwd *pw = getpwnam("nobody");
+	pid_t pid;
+	int fd, status;
+
+	/* As in /tmp: someone else made the file first. */
+	ck_assert_ptr_nonnull(pw);
+	snprintf(path, sizeof path, "%s/theirs.pid", lab.dir);
+	snprintf(opt, sizeof opt, "--path=%s", path);
+	ck_assert_int_ne(fd = open(path, O_WRONLY | O_CREAT, 0666), -1);
+	ck_assert_int_eq(fchown(fd, pw->pw_uid, pw->pw_gid), 0);
+	close(fd);
+	pid = lab_spawn(&lab, argv, NULL);
+	status = lab_wait(&lab, pid, 5000);
+	ck_assert(status != -1 && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 1);
+	lab_drain(&lab, 50);
+	ck_assert_ptr_nonnull(strstr(lab.out, "belongs to uid"));
+	unlink(path);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -162,6 +188,7 @@ main(void)
 	tcase_add_test(tc, root_drops_for_good_and_still_reports);
 	tcase_add_test(tc, not_root_there_is_nothing_to_drop);
 	tcase_add_test(tc, unknown_user_is_refused);
+	tcase_add_test(tc, pidfile_of_another_user_is_refused);
 	suite_add_tcase(s, tc);
 	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
