@@ -234,10 +234,19 @@ START_TEST(high_pty_matches_ps)
 }
 END_TEST
 
+/* Our name for pid's terminal now, or "" when it is gone. */
+static void
+our_tty(long pid, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (proc_read(procfd, pid, &pi) == 0)
+		tty_name_pid(procfd, pid, pi.tty_nr, buf, size);
+}
+
 /* Every process ps can see, whatever its terminal. */
 START_TEST(all_processes_match_ps)
 {
-	char line[128], tty[64], ours[64];
+	char line[128], tty[64], ours[64], again[64];
 	long pid;
 	FILE *f;
 	int compared = 0, wrong = 0;
@@ -248,6 +257,16 @@ START_TEST(all_processes_match_ps)
 		    proc_read(procfd, pid, &pi) == -1)
 			continue;   /* gone since, like that ps itself */
 		tty_name_pid(procfd, pid, pi.tty_nr, ours, sizeof ours);
+		if (strcmp(ours, tty) != 0) {
+			/* Another program's process may have changed its
+			 * terminal (setsid(), a new one) between ps and us:
+			 * ask both again, around one ps; compare only a
+			 * process whose terminal held still meanwhile. */
+			ps_tty((pid_t)pid, tty, sizeof tty);
+			our_tty(pid, again, sizeof again);
+			if (strcmp(ours, again) != 0 || tty[0] == '\0')
+				continue;
+		}
 		compared++;
 		/* A process may change its terminal between ps's read and
 		 * ours (other tests run beside this one: setsid, a hangup):
