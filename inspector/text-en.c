@@ -47,6 +47,10 @@ const char *const text_en[TEXT_COUNT] = {
 	    "BSD daemon(3): a single fork",
 	[T_CHAIN_MISTAKE] =
 	    "The classic mistake: setsid() without a fork first",
+	[T_CHAIN_DAEMON7] =
+	    "daemon(7): the SysV checklist, readiness to the parent",
+	[T_CHAIN_NEWSTYLE] =
+	    "daemon(7): a new-style daemon, no fork at all",
 	[T_TITLE_STEP] =
 	    " step %d/%d: %s · %s",
 	[T_TITLE_READY] =

@@ -47,6 +47,10 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "BSD daemon(3)：只 fork 一次",
 	[T_CHAIN_MISTAKE] =
 	    "经典错误：没有先 fork 就调用 setsid()",
+	[T_CHAIN_DAEMON7] =
+	    "daemon(7)：System V 式守护进程的清单，就绪时通知原来的父进程",
+	[T_CHAIN_NEWSTYLE] =
+	    "daemon(7)：新式守护进程，完全不 fork",
 	[T_TITLE_STEP] =
 	    " 步骤 %d/%d：%s · %s",
 	[T_TITLE_READY] =

@@ -40,3 +40,22 @@ text_say(enum text_id id)
 	 * the screen over it. */
 	return s != NULL ? s : text_en[id] != NULL ? text_en[id] : "";
 }
+
+const char *
+text_chain(const char *name)
+{
+	static const struct {
+		const char *name;
+		enum text_id id;
+	} known[] = {
+		{ "sysv", T_CHAIN_SYSV }, { "bsd", T_CHAIN_BSD },
+		{ "mistake", T_CHAIN_MISTAKE }, { "daemon7", T_CHAIN_DAEMON7 },
+		{ "newstyle", T_CHAIN_NEWSTYLE },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(name, known[i].name) == 0)
+			return text_say(known[i].id);
+	return NULL;
+}

@@ -18,7 +18,8 @@ enum text_id {
 	T_IGNORED_ONE, T_IGNORED,
 	/* Locales (issue 8): every sentence the screen writes. Those named
 	 * T_CH_ are the "What changed" sentences (changes.c). */
-	T_CHAIN_SYSV, T_CHAIN_BSD, T_CHAIN_MISTAKE,
+	T_CHAIN_SYSV, T_CHAIN_BSD, T_CHAIN_MISTAKE, T_CHAIN_DAEMON7,
+	T_CHAIN_NEWSTYLE,
 	T_TITLE_STEP, T_TITLE_READY, T_TITLE_COMPARE, T_TITLE_COMMAND,
 	T_TITLE_ATTACHED, T_COMPARE_STEP, T_COMPARE_READY,
 	T_ZOMBIE_CELL, T_EXITED_PID, T_YES, T_NO, T_DETAIL_PROC,
@@ -67,6 +68,10 @@ int         text_use(const char *lang);
 enum text_lang text_lang(void);
 /* The string in the chosen language (English until text_use). */
 const char *text_say(enum text_id);
+/* A chain's title (steps/chains.c names the chains) in the chosen
+ * language; NULL for a chain the tables do not know, which the parity
+ * test does not allow. */
+const char *text_chain(const char *name);
 /* The string in a given language, or NULL where the table lacks it. */
 const char *text_in(enum text_lang, enum text_id);
 

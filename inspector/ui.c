@@ -462,24 +462,13 @@ draw_terminal(const struct run *r, int y, int x, int width, int max)
 	}
 }
 
-/* A chain's title in the chosen language; the chain table's own for a
- * chain the text tables do not know. */
+/* A chain's title in the chosen language. */
 static const char *
 chain_title(const struct run *r)
 {
-	static const struct {
-		const char *name;
-		enum text_id id;
-	} known[] = {
-		{ "sysv", T_CHAIN_SYSV }, { "bsd", T_CHAIN_BSD },
-		{ "mistake", T_CHAIN_MISTAKE },
-	};
-	size_t i;
+	const char *t = text_chain(r->chain->name);
 
-	for (i = 0; i < sizeof known / sizeof known[0]; i++)
-		if (strcmp(r->chain->name, known[i].name) == 0)
-			return text_say(known[i].id);
-	return r->chain->title;
+	return t != NULL ? t : r->chain->title;
 }
 
 static void

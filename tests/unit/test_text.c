@@ -12,6 +12,7 @@
 
 #include "changes.h"
 #include "lab.h"
+#include "chains.h"
 #include "text.h"
 
 /* Strings that are the same in every language: kernel and column names
@@ -173,6 +174,25 @@ START_TEST(chinese_has_no_english_words)
 }
 END_TEST
 
+/* Every chain of steps/chains.c has its title in both languages, so a
+ * new chain cannot show an English title on a Chinese screen. */
+START_TEST(every_chain_has_a_title)
+{
+	const struct chain *c;
+
+	for (c = chains; c->name != NULL; c++) {
+		ck_assert_int_eq(text_use("en"), 0);
+		ck_assert_msg(text_chain(c->name) != NULL, "chain %s has no "
+		    "title in the text tables", c->name);
+		ck_assert_int_eq(text_use("zh-CN"), 0);
+		ck_assert_msg(text_chain(c->name) != NULL &&
+		    strcmp(text_chain(c->name), text_in(TEXT_EN,
+		    T_CHAIN_SYSV)) != 0, "chain %s: no Chinese title", c->name);
+	}
+	text_use("en");
+}
+END_TEST
+
 START_TEST(formats_take_the_same_arguments)
 {
 	int id;
@@ -242,6 +262,7 @@ main(void)
 	tcase_add_test(tc, chinese_is_not_english_copied);
 	tcase_add_test(tc, chinese_has_no_english_words);
 	tcase_add_test(tc, formats_take_the_same_arguments);
+	tcase_add_test(tc, every_chain_has_a_title);
 	tcase_add_test(tc, changes_speak_the_chosen_language);
 	suite_add_tcase(s, tc);
 	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
