@@ -104,29 +104,113 @@ die(const char *fmt, const char *arg, const char *hint)
 	exit(2);
 }
 
-/* The step programs: $DAEMONLAB_STEPS_DIR, else beside us in the build
- * tree, else where meson installed them. */
-static const char *
-steps_dir(void)
+/* A word of a command line that names a step program, for execvp() to
+ * look up in PATH (not a path, not a shell command in one word). */
+static int
+is_step(const char *word)
 {
-	static char dir[PATH_MAX + 16];
-	const char *env = getenv("DAEMONLAB_STEPS_DIR");
-	char exe[PATH_MAX], probe[PATH_MAX + 48], *slash;
-	ssize_t n;
+	return strncmp(word, "step-", 5) == 0 &&
+	    word[strspn(word, "abcdefghijklmnopqrstuvwxyz0123456789-")] == '\0';
+}
 
-	if (env != NULL && *env != '\0')
-		return env;
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL)
-			*slash = '\0';
-		snprintf(probe, sizeof probe, "%s/../steps/step-start", exe);
-		if (access(probe, X_OK) == 0 && realpath(probe, dir) != NULL) {
-			*strrchr(dir, '/') = '\0';
-			return dir;
+static int
+names_steps(char *const *words)
+{
+	for (; words != NULL && *words != NULL; words++)
+		if (is_step(*words))
+			return 1;
+	return 0;
+}
+
+/* Why dir cannot run the step programs among words (missing, not
+ * executable), in why; NULL when it can. */
+static const char *
+steps_missing(const char *dir, char *const *words, char *why, size_t size)
+{
+	char path[PATH_MAX + 64];
+	struct stat st;
+
+	if (stat(dir, &st) == -1) {
+		snprintf(why, size, "%s", strerror(errno));
+		return why;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		snprintf(why, size, "not a folder");
+		return why;
+	}
+	for (; *words != NULL; words++) {
+		if (!is_step(*words))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, *words);
+		if (access(path, X_OK) == -1) {
+			snprintf(why, size, "%s: %s", *words, errno == EACCES ?
+			    "not executable" : strerror(errno));
+			return why;
 		}
 	}
-	return DAEMONLAB_STEPS_INSTALLED;
+	return NULL;
+}
+
+/* The step programs: $DAEMONLAB_STEPS_DIR, else beside us in the build
+ * tree, else where meson installed them. When words (a chain, or a
+ * command) name step programs that are not there, say so now, naming
+ * every folder tried: later, it would be a failed exec on the chain's
+ * terminal. A command without steps only gets the folder on its PATH. */
+static const char *
+steps_dir(char *const *words)
+{
+	static char build[PATH_MAX], msg[3 * PATH_MAX + 512];
+	static const char *found;
+	static char *const start_only[] = { "step-start", NULL };
+	char *const *need = names_steps(words) ? words : start_only;
+	const char *env = getenv("DAEMONLAB_STEPS_DIR"), *why;
+	char why_build[PATH_MAX + 128] = "", why_installed[PATH_MAX + 128];
+	char *slash;
+	ssize_t n;
+
+	if (found != NULL && steps_missing(found, need, why_installed,
+	    sizeof why_installed) == NULL)
+		return found;
+	if (env != NULL && *env != '\0') {
+		if ((why = steps_missing(env, need, why_installed,
+		    sizeof why_installed)) == NULL)
+			return found = env;
+		if (!names_steps(words))
+			return env;
+		snprintf(msg, sizeof msg, "the step programs are not in "
+		    "DAEMONLAB_STEPS_DIR=%s (%s)", env, why);
+		die("%s", msg, "point DAEMONLAB_STEPS_DIR at the folder that "
+		    "holds step-start and the other steps (in a build tree: "
+		    "BUILD/steps), or unset it to use " DAEMONLAB_STEPS_INSTALLED);
+	}
+	/* A build tree: BUILD/inspector/daemonlab beside BUILD/steps. */
+	if ((n = readlink("/proc/self/exe", build, sizeof build - 1)) > 0) {
+		build[n] = '\0';
+		if ((slash = strrchr(build, '/')) != NULL)
+			*slash = '\0';
+		if ((slash = strrchr(build, '/')) != NULL) {
+			snprintf(slash, sizeof build - (slash - build), "/steps");
+			if (steps_missing(build, need, why_build,
+			    sizeof why_build) == NULL)
+				return found = build;
+		}
+	}
+	if (steps_missing(DAEMONLAB_STEPS_INSTALLED, need, why_installed,
+	    sizeof why_installed) == NULL)
+		return found = DAEMONLAB_STEPS_INSTALLED;
+	if (!names_steps(words))
+		return DAEMONLAB_STEPS_INSTALLED;
+	snprintf(msg, sizeof msg, "the step programs are not found; looked in");
+	if (why_build[0] != '\0')
+		snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
+		    "\n  %s (beside daemonlab, as in a build tree): %s", build,
+		    why_build);
+	snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
+	    "\n  %s (where meson install puts them): %s",
+	    DAEMONLAB_STEPS_INSTALLED, why_installed);
+	die("%s", msg, "set DAEMONLAB_STEPS_DIR to the folder that holds "
+	    "step-start and the other steps (in a build tree: BUILD/steps), "
+	    "or install them with meson install");
 }
 
 static const char *
@@ -206,7 +290,7 @@ static void
 print_chain(const char *name)
 {
 	const struct chain *c = named_chain(name);
-	const char *dir = steps_dir();
+	const char *dir = steps_dir((char *const *)c->argv);
 	int i;
 
 	/* PATH splits at ':': no quoting can put such a folder on it. */
@@ -292,7 +376,7 @@ start_runs(struct view *v, struct run runs[2], const struct launch_plan *plan)
 
 	for (i = 0; i < plan->n; i++) {
 		if (run_start(&runs[i], plan->title[i], plan->argv[i],
-		    plan->chain[i], steps_dir(), base_dir, err, sizeof err) == -1) {
+		    plan->chain[i], steps_dir(NULL), base_dir, err, sizeof err) == -1) {
 			ui_end();
 			die("%s", err, NULL);
 		}
@@ -535,6 +619,9 @@ main(int argc, char *argv[])
 				plan.title[opt] = plan.chain[opt]->title;
 				plan.argv[opt] = (char **)plan.chain[opt]->argv;
 			}
+		/* Steps not found: said before the terminal is taken over. */
+		for (opt = 0; opt < plan.n; opt++)
+			steps_dir(plan.argv[opt]);
 	}
 
 	/* Chinese only where it can be drawn; else English, saying why. */

@@ -1,9 +1,11 @@
 /*
  * test_cli.c - daemonlab's command line: every bad input gets a clear
  * error (which argument, what was wrong, what to do) and exit status 2;
+ * so do step programs that are not where daemonlab looks for them;
  * --print-chain prints the chains of steps/chains.c.
  */
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,22 +16,31 @@
 #include "chains.h"
 #include "lab.h"
 
-/* Runs daemonlab with args, stdout and stderr into out; its exit status. */
+/* Runs daemonlab (or another copy of it) with args and env (NAME=VALUE
+ * words for env(1)), stdout and stderr into out; its exit status. */
 static int
-run(const char *args, char *out, size_t size)
+run_as(const char *program, const char *env, const char *args, char *out,
+    size_t size)
 {
-	char cmd[512];
+	char cmd[1024];
 	FILE *p;
 	size_t n;
 	int status;
 
-	snprintf(cmd, sizeof cmd, "%s %s 2>&1 </dev/null", DAEMONLAB, args);
+	snprintf(cmd, sizeof cmd, "env %s %s %s 2>&1 </dev/null", env, program,
+	    args);
 	ck_assert_ptr_nonnull(p = popen(cmd, "r"));
 	n = fread(out, 1, size - 1, p);
 	out[n] = '\0';
 	status = pclose(p);
 	ck_assert(WIFEXITED(status));
 	return WEXITSTATUS(status);
+}
+
+static int
+run(const char *args, char *out, size_t size)
+{
+	return run_as(DAEMONLAB, "", args, out, size);
 }
 
 static void
@@ -213,6 +224,12 @@ START_TEST(print_chain_quotes_the_folder)
 	fputs("#!/bin/sh\necho \"$0 $*\" >\"$(dirname \"$0\")/ran\"\n", f);
 	fclose(f);
 	ck_assert_int_eq(chmod(path, 0700), 0);
+	/* The rest of the chain's programs, or daemonlab refuses the folder. */
+	snprintf(path, sizeof path, "%s/step-setsid", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs("#!/bin/sh\nexit 0\n", f);
+	fclose(f);
+	ck_assert_int_eq(chmod(path, 0700), 0);
 
 	setenv("DAEMONLAB_STEPS_DIR", dir, 1);
 	snprintf(cmd, sizeof cmd, "%s --print-chain mistake", DAEMONLAB);
@@ -247,6 +264,121 @@ START_TEST(print_chain_quotes_the_folder)
 }
 END_TEST
 
+/* Copies the file from to the path to, executable. */
+static void
+copy_program(const char *from, const char *to)
+{
+	char buf[65536];
+	ssize_t n;
+	int in = open(from, O_RDONLY), out;
+
+	ck_assert_int_ne(in, -1);
+	ck_assert_int_ne(out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0755), -1);
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		ck_assert_int_eq(write(out, buf, n), n);
+	ck_assert_int_eq(n, 0);
+	close(in);
+	close(out);
+}
+
+START_TEST(steps_dir_named_when_wrong)
+{
+	char out[2048];
+
+	/* No such folder: the error names the variable and its value. */
+	ck_assert_int_eq(run_as(DAEMONLAB, "DAEMONLAB_STEPS_DIR=/nonexistent/"
+	    "steps", "--print-chain sysv", out, sizeof out), 2);
+	ck_assert_msg(strstr(out, "not in DAEMONLAB_STEPS_DIR=/nonexistent/"
+	    "steps (No such file or directory)") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "point DAEMONLAB_STEPS_DIR at the folder")
+	    != NULL, "%s", out);
+	/* A file, not a folder. */
+	ck_assert_int_eq(run_as(DAEMONLAB, "DAEMONLAB_STEPS_DIR=" DAEMONLAB,
+	    "--print-chain bsd", out, sizeof out), 2);
+	ck_assert_msg(strstr(out, "(not a folder)") != NULL, "%s", out);
+	/* A command of steps needs them as a chain does; one without
+	 * steps runs whatever the folder holds. */
+	ck_assert_int_eq(run_as(DAEMONLAB, "DAEMONLAB_STEPS_DIR=/nonexistent",
+	    "-- step-start step-setsid", out, sizeof out), 2);
+	ck_assert_msg(strstr(out, "not in DAEMONLAB_STEPS_DIR=/nonexistent ")
+	    != NULL, "%s", out);
+	ck_assert_int_eq(run_as(DAEMONLAB, "DAEMONLAB_STEPS_DIR=/nonexistent",
+	    "-- sh -c 'step-start; true'", out, sizeof out), 2);
+	ck_assert_msg(strstr(out, "must be a terminal") != NULL, "%s", out);
+}
+END_TEST
+
+START_TEST(steps_dir_checked_before_the_screen)
+{
+	/* A folder with step-start alone: the chain would pause at its
+	 * first step and fail at its second, on its own terminal. It must
+	 * fail at once, before curses takes the terminal, with no process
+	 * started. */
+	static struct lab lab;
+	char dir[128], start[160], env_dir[160];
+	char *argv[] = { DAEMONLAB, NULL };
+	char *env[] = { "TERM=xterm", env_dir, NULL };
+	int status;
+
+	lab_init(&lab);
+	snprintf(dir, sizeof dir, "%s/steps", lab.dir);
+	snprintf(start, sizeof start, "%s/step-start", dir);
+	snprintf(env_dir, sizeof env_dir, "DAEMONLAB_STEPS_DIR=%s", dir);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	copy_program(STEPS_DIR "/step-start", start);
+	status = lab_wait(&lab, lab_spawn(&lab, argv, env), 5000);
+	lab_drain(&lab, 100);
+	ck_assert_msg(status != -1, "daemonlab still runs; terminal:\n%s",
+	    lab.out);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 2);
+	ck_assert_msg(strstr(lab.out, "step-umask: No such file or directory")
+	    != NULL, "%s", lab.out);
+	ck_assert_msg(strstr(lab.out, dir) != NULL, "%s", lab.out);
+	ck_assert_msg(strstr(lab.out, "\033[") == NULL, "curses drew before "
+	    "the error:\n%s", lab.out);
+	ck_assert_int_eq(unlink(start), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
+	ck_assert_int_eq(lab_finish(&lab), 0);
+}
+END_TEST
+
+START_TEST(steps_not_found_names_every_folder)
+{
+	/* A daemonlab with no steps beside it and no variable: the error
+	 * names the folders it tried, in order, and the variable. */
+	static struct lab lab;
+	char bin[128], copy[160], out[4096], want[256];
+	int status;
+
+	lab_init(&lab);
+	snprintf(bin, sizeof bin, "%s/bin", lab.dir);
+	snprintf(copy, sizeof copy, "%s/daemonlab", bin);
+	ck_assert_int_eq(mkdir(bin, 0700), 0);
+	copy_program(DAEMONLAB, copy);
+	status = run_as(copy, "-u DAEMONLAB_STEPS_DIR", "--print-chain sysv",
+	    out, sizeof out);
+	if (access(STEPS_INSTALLED "/step-start", X_OK) == 0) {
+		/* Installed on this machine: found there, not an error. */
+		ck_assert_int_eq(status, 0);
+		ck_assert_msg(strstr(out, "PATH=" STEPS_INSTALLED ":") != NULL,
+		    "%s", out);
+	} else {
+		ck_assert_int_eq(status, 2);
+		snprintf(want, sizeof want, "looked in\n  %s/steps (beside "
+		    "daemonlab, as in a build tree): No such file or directory"
+		    "\n  " STEPS_INSTALLED " (where meson install puts them): ",
+		    lab.dir);
+		ck_assert_msg(strstr(out, want) != NULL, "no '%s' in:\n%s",
+		    want, out);
+		ck_assert_msg(strstr(out, "set DAEMONLAB_STEPS_DIR to the "
+		    "folder") != NULL, "%s", out);
+	}
+	ck_assert_int_eq(unlink(copy), 0);
+	ck_assert_int_eq(rmdir(bin), 0);
+	ck_assert_int_eq(lab_finish(&lab), 0);
+}
+END_TEST
+
 START_TEST(help_and_version)
 {
 	char out[4096];
@@ -269,6 +401,9 @@ main(void)
 	tcase_add_test(tc, not_a_terminal_suggests_once);
 	tcase_add_test(tc, unusable_term_suggests_once);
 	tcase_add_test(tc, print_chain_is_the_recipe);
+	tcase_add_test(tc, steps_dir_named_when_wrong);
+	tcase_add_test(tc, steps_dir_checked_before_the_screen);
+	tcase_add_test(tc, steps_not_found_names_every_folder);
 	tcase_add_test(tc, help_and_version);
 	tcase_add_test(tc, dumb_term_is_refused);
 	tcase_add_test(tc, empty_no_color_keeps_colour);
