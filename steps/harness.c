@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,18 +22,111 @@ static double      pause_seconds = -1;  /* DAEMONLAB_PAUSE, or -1 */
 static pid_t       inspector_pid;       /* DAEMONLAB_INSPECTOR_PID, or 0 */
 static sigset_t    control_signals;     /* SIGUSR1, SIGTERM, SIGINT */
 
-static void
-say(const char *fmt, va_list ap)
-{
-	char line[PROTO_MSG_MAX];
+/*
+ * The standard error the user gave the chain, as the first step found it
+ * (-1: none, descriptor 2 was closed). It is handed down the chain in
+ * DAEMONLAB_STDERR=PID:DEV:INODE, where PID is the process that execs the
+ * next program: a step that finds its own PID there is a later step of
+ * the same chain; any other process is the first step of a chain of its
+ * own. After step-closefds and step-devnull, descriptor 2 is something
+ * the chain opened itself: a step writes there only while it is still
+ * the same file as at the start.
+ */
+#define STDERR_ENV "DAEMONLAB_STDERR"
+static int   user_stderr = -1;
+static dev_t user_stderr_dev;
+static ino_t user_stderr_ino;
 
-	/* Only a terminal: once stderr is /dev/null or closed, the
-	 * inspector and ps are the only way to see the step. */
-	if (!isatty(STDERR_FILENO))
+static void
+stderr_remember(void)
+{
+	const char *s = getenv(STDERR_ENV);
+	unsigned long long dev, ino;
+	struct stat st;
+	long pid;
+	int end = 0;
+
+	if (s != NULL && sscanf(s, "%ld:%llu:%llu%n", &pid, &dev, &ino,
+	    &end) == 3 && s[end] == '\0' && pid == (long)getpid()) {
+		user_stderr = 1;
+		user_stderr_dev = (dev_t)dev;
+		user_stderr_ino = (ino_t)ino;
+	} else if (s != NULL && sscanf(s, "%ld:-%n", &pid, &end) == 1 &&
+	    s[end] == '\0' && pid == (long)getpid()) {
+		user_stderr = -1;
+	} else if (fstat(STDERR_FILENO, &st) == 0) {
+		user_stderr = 1;
+		user_stderr_dev = st.st_dev;
+		user_stderr_ino = st.st_ino;
+	} else {
+		user_stderr = -1;
+	}
+}
+
+/* Hands the identity down to the next program, under our PID (which
+ * step-fork's child has just changed). */
+static void
+stderr_hand_down(void)
+{
+	char value[96];
+
+	if (user_stderr == 1)
+		snprintf(value, sizeof value, "%ld:%llu:%llu", (long)getpid(),
+		    (unsigned long long)user_stderr_dev,
+		    (unsigned long long)user_stderr_ino);
+	else
+		snprintf(value, sizeof value, "%ld:-", (long)getpid());
+	setenv(STDERR_ENV, value, 1);
+}
+
+static int
+stderr_is_users(void)
+{
+	struct stat st;
+
+	return user_stderr == 1 && fstat(STDERR_FILENO, &st) == 0 &&
+	    st.st_dev == user_stderr_dev && st.st_ino == user_stderr_ino;
+}
+
+/* A reader that has gone away must not end the step with SIGPIPE: the
+ * write fails instead, and the step goes on or exits with its status. */
+static void
+write_stderr(const char *line)
+{
+	sigset_t pipe_only, old, pending;
+	struct timespec zero = { 0, 0 };
+	int was_pending;
+
+	sigemptyset(&pipe_only);
+	sigaddset(&pipe_only, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &pipe_only, &old);
+	sigpending(&pending);
+	was_pending = sigismember(&pending, SIGPIPE);
+	if (write(STDERR_FILENO, line, strlen(line)) == -1 && errno == EPIPE &&
+	    !was_pending)
+		sigtimedwait(&pipe_only, NULL, &zero);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* A human line on stderr. An error (loud) goes to the stderr the user
+ * gave the chain, whatever it is: a terminal, a pipe, a file. The rest
+ * only to a terminal: once stderr is /dev/null or closed, the inspector
+ * and ps are the only way to see the step. */
+static void
+say(int loud, const char *fmt, va_list ap)
+{
+	char text[PROTO_MSG_MAX], line[PROTO_MSG_MAX + 64];
+	int saved_errno = errno;
+
+	if (!stderr_is_users() || (!loud && !isatty(STDERR_FILENO))) {
+		errno = saved_errno;
 		return;
-	vsnprintf(line, sizeof line, fmt, ap);
-	dprintf(STDERR_FILENO, "step-%s[%ld]: %s\n", step_name,
-	    (long)getpid(), line);
+	}
+	vsnprintf(text, sizeof text, fmt, ap);
+	snprintf(line, sizeof line, "step-%s[%ld]: %s\n", step_name,
+	    (long)getpid(), text);
+	write_stderr(line);
+	errno = saved_errno;
 }
 
 static void
@@ -41,7 +135,17 @@ say_now(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	say(fmt, ap);
+	say(0, fmt, ap);
+	va_end(ap);
+}
+
+static void
+say_loud(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say(1, fmt, ap);
 	va_end(ap);
 }
 
@@ -50,7 +154,7 @@ say_now(const char *fmt, ...)
 static void
 give_up_reporting(const char *why)
 {
-	say_now("not reporting to DAEMONLAB_SOCKET=%s (%s); going on without "
+	say_loud("not reporting to DAEMONLAB_SOCKET=%s (%s); going on without "
 	    "an inspector", getenv("DAEMONLAB_SOCKET"), why);
 	unsetenv("DAEMONLAB_SOCKET");  /* so the next steps do not say it again */
 }
@@ -96,7 +200,10 @@ report(enum proto_event event, pid_t child, const char *fmt, va_list ap)
 	char text[PROTO_MSG_MAX];
 
 	vsnprintf(text, sizeof text, fmt, ap);
-	say_now("%s", text);
+	if (event == PROTO_ERROR)
+		say_loud("%s", text);
+	else
+		say_now("%s", text);
 	send_report(event, child, text);
 }
 
@@ -106,7 +213,7 @@ step_note(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	say(fmt, ap);
+	say(0, fmt, ap);
 	va_end(ap);
 }
 
@@ -169,12 +276,12 @@ step_fail(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
-	say_now("%s", text);
+	say_loud("%s", text);
 	send_report(PROTO_ERROR, 0, text);
 	/* A daemon that fails before it is ready makes the command that
 	 * started it fail, with the reason (daemon(7), step 14). */
 	tell_original("error", text);
-	say_now("the chain stops here (exit status %d)", status);
+	say_loud("the chain stops here (exit status %d)", status);
 	exit(status);
 }
 
@@ -305,6 +412,7 @@ step_begin(const char *step, const char *summary, int argc, char *argv[],
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 
+	stderr_remember();
 	read_environment();
 	step_rest = parse_options(argc, argv, summary, options);
 	return step_rest;
@@ -381,7 +489,7 @@ wait_for(const sigset_t *set, int serving)
 	if (pause_seconds >= 0 && !serving)
 		return 0;  /* DAEMONLAB_PAUSE: continue by itself */
 	send_report(PROTO_EXIT, 0, "nobody continued it; giving up");
-	say_now("nobody continued me for %d seconds; giving up so that no "
+	say_loud("nobody continued me for %d seconds; giving up so that no "
 	    "forgotten daemon stays behind", STEP_IDLE_LIMIT);
 	exit(STEP_EXIT_IDLE);
 }
@@ -473,6 +581,7 @@ step_next(char **next)
 		exit(STEP_EXIT_OK);
 	}
 	unblock_for(next[0]);
+	stderr_hand_down();
 	execvp(next[0], next);
 	sigprocmask(SIG_BLOCK, &control_signals, NULL);
 	if (errno == ENOENT)

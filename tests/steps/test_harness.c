@@ -1,9 +1,12 @@
 /*
  * test_harness.c - pause, continue, give up, and every bad input, each
  * run as a direct child on a pty of its own, so its exit status is ours
- * to read.
+ * to read; and errors with stderr a pipe, where no terminal is.
  */
 #include <check.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -314,6 +317,129 @@ START_TEST(bad_pause_with_a_socket_path_too_long)
 }
 END_TEST
 
+/* Runs argv (a chain, DAEMONLAB_PAUSE=0) as our child with no terminal
+ * at all: stdin and stdout /dev/null, stderr a pipe of ours, whose text
+ * goes to out. Returns its wait status. */
+static int
+run_piped(char *const argv[], char *out, size_t size)
+{
+	static char env_tag[128], env_sock[160], env_pid[64], env_path[4096];
+	char *env[] = { env_tag, env_sock, env_pid, env_path,
+	    "DAEMONLAB_PAUSE=0", NULL };
+	struct pollfd p = { -1, POLLIN, 0 };
+	size_t used = 0;
+	long deadline = lab_now_ms() + 5000;
+	int fds[2], status;
+	ssize_t n;
+	pid_t pid;
+
+	snprintf(env_tag, sizeof env_tag, "DAEMONLAB_TEST_TAG=%s", lab.tag);
+	snprintf(env_sock, sizeof env_sock, "DAEMONLAB_SOCKET=%s",
+	    lab.sock_path);
+	snprintf(env_pid, sizeof env_pid, "DAEMONLAB_INSPECTOR_PID=%d",
+	    (int)getpid());
+	snprintf(env_path, sizeof env_path, "PATH=%s:%s", STEPS_DIR,
+	    getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+	ck_assert_int_eq(pipe2(fds, O_CLOEXEC), 0);
+	if ((pid = fork()) == 0) {
+		int null = open("/dev/null", O_RDWR);
+
+		dup2(null, 0);
+		dup2(null, 1);
+		dup2(fds[1], 2);
+		putenv(env_path);    /* execvpe searches our own PATH */
+		execvpe(argv[0], argv, env);
+		_exit(127);
+	}
+	ck_assert_int_ne(pid, -1);
+	close(fds[1]);
+	p.fd = fds[0];
+	/* Until every writer is gone (the chain closes it, or ends). */
+	while (lab_now_ms() < deadline && poll(&p, 1, 50) >= 0) {
+		if (p.revents == 0)
+			continue;
+		if ((n = read(fds[0], out + used, size - 1 - used)) <= 0)
+			break;
+		used += n;
+	}
+	out[used] = '\0';
+	close(fds[0]);
+	status = lab_wait(&lab, pid, 5000);
+	ck_assert_msg(status != -1, "%s still runs after 5 s", argv[0]);
+	return status;
+}
+
+/* The error report of step, from the socket: the step really failed. */
+static void
+expect_error_report(const char *step, const char *text)
+{
+	struct report r;
+	int got_error = 0;
+
+	while (lab_next(&lab, &r, 200))
+		if (r.m.event == PROTO_ERROR && strcmp(r.m.step, step) == 0 &&
+		    strstr(r.m.msg, text) != NULL)
+			got_error = 1;
+	ck_assert_msg(got_error, "no error report '%s' from step-%s", text,
+	    step);
+}
+
+START_TEST(error_reaches_a_piped_stderr)
+{
+	/* step-chdir --dir=/nonexistent 2>&1 | cat: the error shows, from
+	 * the second step too (the first handed the pipe down). */
+	char *argv[] = { "step-umask", "step-chdir", "--dir=/nonexistent/dir",
+	    NULL };
+	char out[4096];
+	int status = run_piped(argv, out, sizeof out);
+
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+	expect_error_report("chdir", "failed: No such file or directory");
+	ck_assert_msg(strstr(out, "step-chdir[") != NULL && strstr(out,
+	    "chdir(\"/nonexistent/dir\") failed: No such file or directory")
+	    != NULL, "stderr (a pipe) got:\n%s", out);
+	ck_assert_msg(strstr(out, "the chain stops here (exit status 1)") !=
+	    NULL, "stderr (a pipe) got:\n%s", out);
+	/* What is not an error stays for terminals. */
+	ck_assert_msg(strstr(out, "paused;") == NULL, "%s", out);
+}
+END_TEST
+
+START_TEST(error_never_reaches_what_the_chain_opened)
+{
+	/* After step-closefds and step-devnull, the chain itself puts a
+	 * terminal on descriptor 2 (a pty of ours), then a step fails: the
+	 * error is reported, but written neither to that terminal, which
+	 * is not the stderr the chain was given, nor anywhere else. */
+	char name[64], out[4096], seen[4096];
+	char *argv[] = { "step-closefds", "step-devnull", "sh", "-c",
+	    "exec 2<>\"$0\"; exec \"$@\"", name, "step-chdir",
+	    "--dir=/nonexistent/dir", NULL };
+	struct pollfd p = { -1, POLLIN, 0 };
+	size_t used = 0;
+	int master, slave, status;
+	long deadline;
+	ssize_t n;
+
+	ck_assert_int_eq(openpty(&master, &slave, name, NULL, NULL), 0);
+	fcntl(master, F_SETFD, FD_CLOEXEC);
+	fcntl(slave, F_SETFD, FD_CLOEXEC);
+	status = run_piped(argv, out, sizeof out);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+	expect_error_report("chdir", "failed: No such file or directory");
+	p.fd = master;
+	for (deadline = lab_now_ms() + 300; lab_now_ms() < deadline; )
+		if (poll(&p, 1, 20) > 0 && (n = read(master, seen + used,
+		    sizeof seen - 1 - used)) > 0)
+			used += n;
+	seen[used] = '\0';
+	close(master);
+	close(slave);
+	ck_assert_msg(used == 0, "the chain's own terminal got:\n%s", seen);
+	ck_assert_msg(out[0] == '\0', "the closed pipe got:\n%s", out);
+}
+END_TEST
+
 START_TEST(end_of_chain_waits_as_the_daemon)
 {
 	char *argv[] = { "step-umask", NULL };
@@ -358,6 +484,8 @@ main(void)
 	tcase_add_test(tc, socket_path_too_long);
 	tcase_add_test(tc, bad_pause_with_a_socket_path_too_long);
 	tcase_add_test(tc, end_of_chain_waits_as_the_daemon);
+	tcase_add_test(tc, error_reaches_a_piped_stderr);
+	tcase_add_test(tc, error_never_reaches_what_the_chain_opened);
 	suite_add_tcase(s, tc);
 	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
