@@ -8,10 +8,11 @@ process from exec to exit, dynamic loading included) of
 for the same three live PIDs (three sleeps of ours), same environment
 (LC_ALL=C.UTF-8). Goal: daemonlab at most a fifth of ps. ncurses is
 linked dynamically, as distributions require, and with three PIDs the
-loader's fixed cost for libncursesw and libtinfo dominates: about 0.11 of
-ps here (Debian 12, x86-64), where static linking measured 0.06; the goal
-leaves room for other loaders and libcs, not for reading /proc less
-cheaply. Skipped (77) without valgrind: tools/setup --for-tests installs
+loader's fixed cost for libncursesw and libtinfo dominates: about 870,000
+instructions, 0.08 to 0.11 of ps here (Debian 12, x86-64; ps's own count
+varies with the machine), where static linking measured 460,000 and 0.06.
+The goal leaves room for other loaders and libcs, not for reading /proc
+less cheaply. Skipped (77) without valgrind: tools/setup --for-tests installs
 it.
 
 usage: bench_once_vs_ps.py DAEMONLAB STEPS_DIR"""
