@@ -106,7 +106,8 @@ def main():
             fail('meson install exited %d:\n%s%s' % (p.returncode, p.stdout,
                                                      p.stderr))
             return 1
-        for page in ('man1/daemonlab.1', 'man7/daemonlab-steps.7'):
+        for page in ('man1/daemonlab.1', 'man7/daemonlab-steps.7',
+                     'zh_CN/man1/daemonlab.1', 'zh_CN/man7/daemonlab-steps.7'):
             if not os.path.isfile(destdir + os.path.join(mandir, page)):
                 fail('%s/%s is not installed' % (mandir, page))
         if not os.path.isfile(destdir + os.path.join(docdir, 'README.md')):
