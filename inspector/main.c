@@ -322,19 +322,38 @@ attach(struct story *s, const pid_t *pids, int n)
 		}
 }
 
-/* Advances: one chain, or both in step, so that the BSD chain waits
- * while System V makes its second fork. */
+/* --compare advances both chains in step. The second chain follows the first into each step it has too, as
+ * soon as it has paused before it: a continue given while its report is
+ * still on the way is owed, not lost. A step it lacks (the System V
+ * second fork) it waits out. */
+static void
+follow(struct view *v)
+{
+	struct run *r = v->nruns == 2 ? v->runs[1] : NULL;
+	const char *want;
+	int j;
+
+	if (r == NULL || r->paused <= 0 || *(want = run_next_step(r)) == '\0')
+		return;
+	for (j = v->followed; j < v->nled; j++)
+		if (strcmp(v->led[j], want) == 0) {
+			run_next(r);
+			v->followed = j + 1;
+			return;
+		}
+}
+
 static void
 next_step(struct view *v)
 {
 	const char *a = run_next_step(v->runs[0]);
 
-	if (v->nruns == 2 && v->runs[1]->paused > 0 &&
-	    strcmp(run_next_step(v->runs[1]), a) == 0)
-		run_next(v->runs[1]);
-	if (run_next(v->runs[0]))
+	if (run_next(v->runs[0])) {
 		v->status[0] = '\0';
-	else if (v->nruns == 1 && story_alive(&v->runs[0]->story) <= 1 &&
+		if (v->nled < CHAIN_MAX_STEPS && *a != '\0')
+			v->led[v->nled++] = a;
+		follow(v);
+	} else if (v->nruns == 1 && story_alive(&v->runs[0]->story) <= 1 &&
 	    v->runs[0]->steps_seen > 0)
 		snprintf(v->status, sizeof v->status, "%s",
 		    text_say(T_STATUS_ENDED));
@@ -389,6 +408,7 @@ start_runs(struct view *v, struct run runs[2], const struct launch_plan *plan)
 		runs[1].members.primary = 0;
 	}
 	v->nruns = plan->n;
+	v->nled = v->followed = 0;
 	v->selected = -1;
 }
 
@@ -506,6 +526,7 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 			if (run_reports(r, 16) == 0)
 				run_look(r);    /* else the story was just read */
 		}
+		follow(v);
 		child_event = 0;
 		reap(v);
 		say_ignored(v, &ignored);

@@ -5,6 +5,7 @@
 #ifndef DAEMONLAB_UI_H
 #define DAEMONLAB_UI_H
 
+#include "chains.h"
 #include "run.h"
 #include "story.h"
 
@@ -19,6 +20,10 @@ struct view {
 	int           selected;     /* row of the first story; -1: the focus */
 	int           help;         /* the help box is open */
 	char          status[160];  /* one line of news, e.g. "chain ended" */
+	/* --compare: the steps the first chain was continued into, in
+	 * order, and how many of them the second has followed. */
+	const char   *led[CHAIN_MAX_STEPS];
+	int           nled, followed;
 };
 
 /* Returns 0, or -1 with a message in err (not a terminal, bad TERM). */
