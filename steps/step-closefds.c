@@ -10,7 +10,8 @@
 
 #define MAX_KEEP 8
 
-/* Lists the open descriptors, for the report, before they are gone. */
+/* Lists the open descriptors, for the report, before they are gone:
+ * "0 1 2 5", or "none". */
 static int
 list_open(char *buf, size_t size)
 {
@@ -19,16 +20,16 @@ list_open(char *buf, size_t size)
 	size_t used = 0;
 	int n = 0;
 
-	buf[0] = '\0';
+	snprintf(buf, size, "none");
 	if (d == NULL)
 		return -1;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.' || atoi(e->d_name) == dirfd(d))
 			continue;
-		n++;
 		if (used < size)
-			used += snprintf(buf + used, size - used, " %s",
-			    e->d_name);
+			used += snprintf(buf + used, size - used, "%s%s",
+			    n > 0 ? " " : "", e->d_name);
+		n++;
 	}
 	closedir(d);
 	return n;
@@ -90,7 +91,7 @@ main(int argc, char *argv[])
 		    strlen(kept_list), " %d", keep[i]);
 
 	step_note("closing %s %d descriptors (%s)%s%s%s", nkeep ? "the" :
-	    "all", count, fds + 1, nkeep ? ", keeping" : "",
+	    "all", count, fds, nkeep ? ", keeping" : "",
 	    kept_list, keep_stdio ? "" : "; from here on this chain cannot "
 	    "print on this terminal: watch it with ps");
 	for (i = 0; i < nkeep; i++) {
@@ -103,10 +104,10 @@ main(int argc, char *argv[])
 		how = fallback;
 	if (nkeep == 0)
 		step_pause("%s: closed %d descriptors (%s); none is open now",
-		    how ? how : "close_range(0, ~0U, 0)", count, fds + 1);
+		    how ? how : "close_range(0, ~0U, 0)", count, fds);
 	else
 		step_pause("%s: closed the descriptors open before (%s) but%s, "
 		    "which the chain keeps", how ? how : "close_range()",
-		    fds + 1, kept_list);
+		    fds, kept_list);
 	step_next(next);
 }

@@ -186,6 +186,32 @@ START_TEST(sigterm_ends_it_cleanly)
 }
 END_TEST
 
+/* With nothing open, the report says so: it once printed the byte past
+ * an empty list. */
+START_TEST(closefds_with_nothing_open)
+{
+	char script[128];
+	char *argv[] = { "sh", "-c", script, NULL };
+	char *env[] = { "DAEMONLAB_PAUSE=0", NULL };
+	struct report r;
+	int status, paused = 0;
+
+	snprintf(script, sizeof script, "exec 0<&- 1>&- 2>&- %d<&- "
+	    "step-closefds", LAB_FORGOTTEN_FD);
+	status = run(argv, env, 5000);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	while (lab_next(&lab, &r, 200))
+		if (r.m.event == PROTO_PAUSED) {
+			paused++;
+			ck_assert_str_eq(r.m.step, "closefds");
+			ck_assert_msg(strstr(r.m.msg, "closed 0 descriptors "
+			    "(none); none is open now") != NULL, "report: %s",
+			    r.m.msg);
+		}
+	ck_assert_int_eq(paused, 1);
+}
+END_TEST
+
 START_TEST(missing_next_program)
 {
 	char *argv[] = { "step-umask", "step-nosuch", NULL };
@@ -472,6 +498,7 @@ main(void)
 	tcase_add_test(tc, pause_continues_by_itself);
 	tcase_add_test(tc, gone_inspector_ends_a_paused_step);
 	tcase_add_test(tc, sigterm_ends_it_cleanly);
+	tcase_add_test(tc, closefds_with_nothing_open);
 	tcase_add_test(tc, missing_next_program);
 	tcase_add_test(tc, next_program_cannot_run);
 	tcase_add_test(tc, unknown_option);
