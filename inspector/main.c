@@ -34,6 +34,9 @@
 #include "watchdog.h"
 
 #define MAX_ATTACH 16
+#define MAX_ATTACH_TEXT "16"
+#define MAX_PID_LIST 1023
+#define MAX_PID_LIST_TEXT "1023"
 
 static volatile sig_atomic_t quit_signal;
 
@@ -240,29 +243,59 @@ named_chain(const char *name)
 	return c;
 }
 
-static int
-parse_pids(const char *list, pid_t *pids)
+/* A token of a -p list, for an error message: whole, or its first 40
+ * bytes and "..." (the message still names it; the list is never cut). */
+static const char *
+token(const char *p, size_t len)
 {
-	char copy[1024], *tok, *save, *end;
-	int n = 0;
+	static char buf[48];
+
+	if (len > 40)
+		snprintf(buf, sizeof buf, "%.40s...", p);
+	else
+		snprintf(buf, sizeof buf, "%.*s", (int)len, p);
+	return buf;
+}
+
+/* Adds the PIDs of one -p list to pids[*n]: repeated -p lists merge, a
+ * PID named twice counts once. What cannot be attached to whole is
+ * refused, never cut. */
+static void
+parse_pids(const char *list, pid_t *pids, int *n)
+{
+	const char *p = list, *end;
+	char *num_end;
+	size_t len;
+	int i, found = 0;
 	long v;
 
-	snprintf(copy, sizeof copy, "%s", list);
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
+	if (strlen(list) > MAX_PID_LIST)
+		die("-p %s: the list is too long (more than "
+		    MAX_PID_LIST_TEXT " bytes)", token(list, strlen(list)),
+		    "give at most " MAX_ATTACH_TEXT " PIDs, e.g. -p 812,4242");
+	for (; *p != '\0'; p = *end != '\0' ? end + 1 : end) {
+		end = p + strcspn(p, ",");
+		if ((len = (size_t)(end - p)) == 0)
+			continue;
 		errno = 0;
-		v = strtol(tok, &end, 10);
-		if (errno != 0 || *end != '\0' || end == tok || v <= 0 ||
-		    v > INT_MAX)
-			die("-p: '%s' is not a process ID", tok, "give PIDs "
-			    "separated by commas, e.g. -p 812,4242");
-		if (n == MAX_ATTACH)
-			die("-p: more than %s processes", "16", NULL);
-		pids[n++] = (pid_t)v;
+		v = strtol(p, &num_end, 10);
+		if (num_end != end || errno != 0 || v <= 0 || v > INT_MAX)
+			die("-p: '%s' is not a process ID", token(p, len),
+			    "give PIDs separated by commas, e.g. -p 812,4242");
+		found = 1;
+		for (i = 0; i < *n && pids[i] != (pid_t)v; i++)
+			;
+		if (i < *n)
+			continue;
+		if (*n == MAX_ATTACH)
+			die("-p %s: more than " MAX_ATTACH_TEXT " processes to "
+			    "attach to", token(list, strlen(list)), "give at "
+			    "most " MAX_ATTACH_TEXT " PIDs, in one -p or many");
+		pids[(*n)++] = (pid_t)v;
 	}
-	if (n == 0)
-		die("-p: '%s' names no process", list, "e.g. -p 812,4242");
-	return n;
+	if (!found)
+		die("-p: '%s' names no process", token(list, strlen(list)),
+		    "e.g. -p 812,4242");
 }
 
 /* Prints s as one word for sh: as it is when nothing in it is special
@@ -572,7 +605,7 @@ main(int argc, char *argv[])
 		case 'A': ascii = 1; break;
 		case 'S': survey = 1; break;
 		case 'T': tree = 1; break;
-		case 'p': npids = parse_pids(optarg, pids); break;
+		case 'p': parse_pids(optarg, pids, &npids); break;
 		case 'P': print_chain(optarg); return 0;
 		case 'l':
 			if (strcmp(optarg, "en") && strcmp(optarg, "zh-CN"))

@@ -22,7 +22,7 @@ static int
 run_as(const char *program, const char *env, const char *args, char *out,
     size_t size)
 {
-	char cmd[1024];
+	char cmd[4096];
 	FILE *p;
 	size_t n;
 	int status;
@@ -72,6 +72,69 @@ START_TEST(bad_arguments)
 	    "--help");
 	expect("--once --tree -p 1", 2, "--tree is a view of --survey",
 	    "daemonlab --survey --once --tree");
+}
+END_TEST
+
+/* The rows of --once output whose PID column is pid: PPID comes first,
+ * with its owner's name after it ("812 bash"), then PID. */
+static int
+rows_of(const char *out, long pid)
+{
+	char line[512], *tok, *save, *end;
+	const char *p = out;
+	int n = 0, field;
+	size_t len;
+
+	while (*p != '\0') {
+		len = strcspn(p, "\n");
+		snprintf(line, sizeof line, "%.*s", (int)len, p);
+		p += len + (p[len] == '\n');
+		for (field = 0, tok = strtok_r(line, " ", &save); tok != NULL;
+		    tok = strtok_r(NULL, " ", &save), field++)
+			if (field > 0 && strtol(tok, &end, 10) >= 0 &&
+			    *end == '\0') {
+				n += strtol(tok, NULL, 10) == pid;
+				break;
+			}
+	}
+	return n;
+}
+
+START_TEST(repeated_pid_lists_merge)
+{
+	char args[128], out[8192];
+
+	snprintf(args, sizeof args, "--once -p 1 -p %ld -p 1", (long)getpid());
+	ck_assert_int_eq(run(args, out, sizeof out), 0);
+	ck_assert_msg(rows_of(out, 1) == 1, "no row (or two) for PID 1:\n%s",
+	    out);
+	ck_assert_msg(rows_of(out, getpid()) == 1, "no row for PID %ld:\n%s",
+	    (long)getpid(), out);
+}
+END_TEST
+
+START_TEST(pid_lists_too_long_are_refused)
+{
+	static char args[4096];
+	char *p;
+	int i;
+
+	/* 17 processes, over two -p: more than it can follow. */
+	expect("--once -p 1,2,3,4,5,6,7,8 -p 9,10,11,12,13,14,15,16,17", 2,
+	    "-p 9,10,11,12,13,14,15,16,17: more than 16 processes",
+	    "at most 16");
+	expect("--once -p 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17", 2,
+	    "more than 16 processes", "at most 16");
+	/* Over 1023 bytes: two PIDs of 600 digits (leading zeros), then
+	 * one that no longer fit the old copy. */
+	p = args + sprintf(args, "--once -p ");
+	for (i = 0; i < 2; i++) {
+		memset(p, '0', 599);
+		p += 599;
+		p += sprintf(p, "1,");
+	}
+	sprintf(p, "%ld", (long)getpid());
+	expect(args, 2, "-p 0000000000", "is too long (more than 1023 bytes)");
 }
 END_TEST
 
@@ -398,6 +461,8 @@ main(void)
 
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, bad_arguments);
+	tcase_add_test(tc, repeated_pid_lists_merge);
+	tcase_add_test(tc, pid_lists_too_long_are_refused);
 	tcase_add_test(tc, not_a_terminal_suggests_once);
 	tcase_add_test(tc, unusable_term_suggests_once);
 	tcase_add_test(tc, print_chain_is_the_recipe);
