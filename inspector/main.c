@@ -7,6 +7,7 @@
  * chain's orphans come back to it, and it leaves nothing running.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <poll.h>
@@ -38,12 +39,44 @@
 #define MAX_PID_LIST 1023
 #define MAX_PID_LIST_TEXT "1023"
 
-static volatile sig_atomic_t quit_signal;
+static volatile sig_atomic_t quit_signal, suspend_signal, repaint_signal;
+static int wake_pipe[2] = { -1, -1 };    /* a signal wakes poll() at once */
+static pid_t watchdog = -1;
+
+static void
+wake(void)
+{
+	int saved = errno;
+
+	if (wake_pipe[1] != -1 && write(wake_pipe[1], "", 1) == -1) {
+		/* full: poll() wakes anyway */
+	}
+	errno = saved;
+}
 
 static void
 on_quit(int sig)
 {
 	quit_signal = sig;
+	wake();
+}
+
+static void
+on_suspend(int sig)
+{
+	(void)sig;
+	suspend_signal = 1;
+	wake();
+}
+
+/* Continued after a stop we did not make ourselves (kill -STOP): what
+ * was drawn over us meanwhile is repainted. */
+static void
+on_continue(int sig)
+{
+	(void)sig;
+	repaint_signal = 1;
+	wake();
 }
 
 static volatile sig_atomic_t child_event;
@@ -53,6 +86,58 @@ on_child(int sig)
 {
 	(void)sig;
 	child_event = 1;    /* and poll() wakes */
+	wake();
+}
+
+static void
+signals_catch(void)
+{
+	struct sigaction sa = { .sa_handler = on_quit };
+
+	if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) == -1)
+		wake_pipe[0] = wake_pipe[1] = -1;
+	/* Caught before the screen starts, so that curses installs none of
+	 * its own: each ends the same way, the terminal given back. */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sa.sa_handler = on_child;
+	sa.sa_flags = SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
+}
+
+/* ^Z and fg, for loop(): in place of the handler curses installed (the
+ * survey's own loop keeps that one). */
+static void
+signals_catch_suspend(void)
+{
+	struct sigaction sa = { .sa_handler = on_suspend };
+
+	sigaction(SIGTSTP, &sa, NULL);
+	sa.sa_handler = on_continue;
+	sigaction(SIGCONT, &sa, NULL);
+}
+
+/* After SIGTERM, SIGHUP, SIGINT or SIGQUIT, once all is cleaned up: die
+ * of that signal, so that the shell or service manager that started us
+ * sees why (a shell's $? is 128 + N). SIGQUIT would dump core: we
+ * handled it cleanly, there is nothing to debug. */
+static _Noreturn void
+signals_die(int sig)
+{
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	struct rlimit none = { 0, 0 };
+	sigset_t set;
+
+	if (sig == SIGQUIT)
+		setrlimit(RLIMIT_CORE, &none);
+	sigaction(sig, &dfl, NULL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);
 }
 
 static _Noreturn void
@@ -98,12 +183,17 @@ usage(int status)
 	exit(status);
 }
 
+/* Every error ends here, whenever it happens: the terminal is given back
+ * (out of the alternate screen, cursor shown) before a word is printed,
+ * and the watchdog sweeps what was launched and removes our folder. */
 static _Noreturn void
 die(const char *fmt, const char *arg, const char *hint)
 {
+	ui_end();
 	fprintf(stderr, "daemonlab: ");
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, "\n%s%s", hint ? hint : "", hint ? "\n" : "");
+	watchdog_stop(watchdog);
 	exit(2);
 }
 
@@ -403,12 +493,16 @@ static void
 make_base_dir(void)
 {
 	const char *tmp = getenv("TMPDIR");
+	char why[PATH_MAX + 128];
 
-	snprintf(base_dir, sizeof base_dir, "%s/daemonlab-XXXXXX",
-	    tmp != NULL && *tmp != '\0' && strlen(tmp) < 40 ? tmp : "/tmp");
-	if (mkdtemp(base_dir) == NULL)
-		die("cannot make a folder in %s", tmp ? tmp : "/tmp",
-		    "set TMPDIR to a writable folder");
+	if (tmp == NULL || *tmp == '\0' || strlen(tmp) >= 40)
+		tmp = "/tmp";
+	snprintf(base_dir, sizeof base_dir, "%s/daemonlab-XXXXXX", tmp);
+	if (mkdtemp(base_dir) == NULL) {
+		snprintf(why, sizeof why, "%s: %s", tmp, strerror(errno));
+		die("cannot make a folder in %s", why, "set TMPDIR to a writable "
+		    "folder");
+	}
 	/* Passable by a step that dropped root, to reach its run's socket. */
 	chmod(base_dir, 0711);
 }
@@ -429,7 +523,8 @@ start_runs(struct view *v, struct run runs[2], const struct launch_plan *plan)
 	for (i = 0; i < plan->n; i++) {
 		if (run_start(&runs[i], plan->title[i], plan->argv[i],
 		    plan->chain[i], steps_dir(NULL), base_dir, err, sizeof err) == -1) {
-			ui_end();
+			while (--i >= 0)    /* --compare: the other run */
+				run_stop(&runs[i]);
 			die("%s", err, NULL);
 		}
 		v->runs[i] = &runs[i];
@@ -478,6 +573,9 @@ handle_key(struct view *v, int key, struct run runs[2],
 			snprintf(v->status, sizeof v->status, "%s",
 			    text_say(T_STATUS_RESTARTED));
 		}
+		break;
+	case 12:    /* ^L */
+		ui_repaint();
 		break;
 	case KEY_UP:
 	case KEY_DOWN:
@@ -532,12 +630,23 @@ say_ignored(struct view *v, int *said)
 static void
 loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 {
-	struct pollfd fds[5];
+	struct pollfd fds[6];
+	char drain[64];
 	int i, n, key, done = 0, ignored = 0;
 
 	while (!done && !quit_signal) {
+		if (suspend_signal) {
+			suspend_signal = 0;
+			ui_suspend();
+			continue;
+		}
+		if (repaint_signal) {
+			repaint_signal = 0;
+			ui_repaint();
+		}
 		ui_draw(v);
 		n = 0;
+		fds[n++] = (struct pollfd){ wake_pipe[0], POLLIN, 0 };
 		fds[n++] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
 		for (i = 0; i < v->nruns; i++) {
 			fds[n++] = (struct pollfd){ v->runs[i]->sock, POLLIN, 0 };
@@ -545,6 +654,10 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 			    POLLIN, 0 };
 		}
 		poll(fds, n, 1000);    /* a look a second while nothing happens */
+		while (read(wake_pipe[0], drain, sizeof drain) > 0)
+			;
+		if (quit_signal || suspend_signal)
+			continue;
 		/* Keys first: a flood of reports never delays q. */
 		while (!done && (key = getch()) != ERR)
 			done = handle_key(v, key, runs, plan);
@@ -589,11 +702,10 @@ main(int argc, char *argv[])
 	struct view v = { .selected = -1 };
 	struct launch_plan plan = { .n = 1 };
 	const struct chain *chain = NULL;
-	pid_t pids[MAX_ATTACH], watchdog = -1;
+	pid_t pids[MAX_ATTACH];
 	int opt, npids = 0, once = 0, compare = 0, ascii = 0, survey = 0,
 	    tree = 0;
 	char err[256];
-	struct sigaction sa = { .sa_handler = on_quit };
 	struct rlimit rl;
 
 	v.lang = default_lang();
@@ -686,19 +798,16 @@ main(int argc, char *argv[])
 		    T_STATUS_ASCII : T_STATUS_NO_UTF8));
 	}
 	text_use(v.lang);
+	signals_catch();
 	if (ui_start(err, sizeof err) == -1)
 		die("%s", err, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = on_child;
-	sa.sa_flags = SA_NOCLDSTOP;
-	sigaction(SIGCHLD, &sa, NULL);
 	if (survey) {
 		/* `a` on a row: attach to it as -p does; q: done. */
 		text_use(v.lang);
 		if ((pids[0] = survey_view(v.lang, &quit_signal)) <= 0) {
 			ui_end();
+			if (quit_signal)
+				signals_die(quit_signal);
 			return pids[0] < 0 ? 1 : 0;
 		}
 		attach(&attached, pids, npids = 1);
@@ -710,11 +819,14 @@ main(int argc, char *argv[])
 		run_hold = watchdog_hold;
 		start_runs(&v, runs, &plan);
 	}
+	signals_catch_suspend();
 	loop(&v, runs, &plan);
 	stop_runs(&v);
 	ui_end();
 	watchdog_stop(watchdog);
 	if (npids == 0)
 		rmdir(base_dir);
+	if (quit_signal)
+		signals_die(quit_signal);
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* ui.c - draw the inspector's screen with curses (wide characters). */
 #include <curses.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +19,7 @@
 enum { PAIR_CHANGED = 1, PAIR_EXITED, PAIR_TITLE, PAIR_HEAD };
 
 static attr_t attr_changed, attr_exited, attr_title, attr_head;
-
-
+static int started;    /* the screen is ours: give it back before exiting */
 
 /* Whether the terminal can put the cursor anywhere (cup), which every
  * frame needs. */
@@ -59,6 +59,7 @@ ui_start(char *err, size_t size)
 		return -1;
 	}
 	set_term(scr);
+	started = 1;
 	cbreak();
 	noecho();
 	nonl();
@@ -87,11 +88,45 @@ ui_start(char *err, size_t size)
 	return 0;
 }
 
+/* Leaves the alternate screen and shows the cursor again; safe to call
+ * on any exit path, started or not, more than once. */
 void
 ui_end(void)
 {
-	if (!isendwin())
+	if (started && !isendwin())
 		endwin();
+	fflush(stdout);
+}
+
+/* ^Z: the terminal as the shell left it, stopped until fg, then every
+ * cell drawn again (what was on the screen meanwhile is not ours). The
+ * stop is the default action of SIGTSTP, raised again as top and vi do:
+ * the kernel discards it in an orphaned process group, where nobody
+ * could ever continue us. */
+void
+ui_suspend(void)
+{
+	struct sigaction dfl = { .sa_handler = SIG_DFL }, old;
+	sigset_t tstp, mask;
+
+	ui_end();
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
+	sigaction(SIGTSTP, &dfl, &old);
+	sigprocmask(SIG_UNBLOCK, &tstp, &mask);
+	raise(SIGTSTP);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	sigaction(SIGTSTP, &old, NULL);
+	ui_repaint();
+}
+
+/* The next ui_draw() redraws every cell, not only what changed (^L, and
+ * after a suspend). */
+void
+ui_repaint(void)
+{
+	if (started)
+		clearok(curscr, TRUE);
 }
 
 /* Bytes of s that fit in width columns, never splitting a character

@@ -29,6 +29,10 @@ struct view {
 /* Returns 0, or -1 with a message in err (not a terminal, bad TERM). */
 int  ui_start(char *err, size_t size);
 void ui_end(void);
+/* Gives the terminal back and stops (^Z); repaints on fg. */
+void ui_suspend(void);
+/* The next draw repaints every cell (^L). */
+void ui_repaint(void);
 void ui_draw(struct view *);
 
 #endif

@@ -179,6 +179,9 @@ watch(int sock, const char *dir)
 	signal(SIGINT, SIG_IGN);
 	signal(SIGTERM, SIG_IGN);
 	signal(SIGQUIT, SIG_IGN);
+	/* Nor ^Z stop it: an inspector killed while suspended is still
+	 * swept up after. */
+	signal(SIGTSTP, SIG_IGN);
 	prctl(PR_SET_NAME, "daemonlab-watch");
 	/* One descriptor per member: as many as the system allows. */
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {

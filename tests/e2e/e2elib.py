@@ -766,6 +766,7 @@ class Session:
         self.locale = utf8_locale()
         self.term = terminfo_for_tmux()
         self.pane_pid = self.server_pid = self.socket_path = None
+        self.inspector = None       # daemonlab's PID, after shell_run()
         self.pane_start = self.server_start = None
         self.seen = {}              # pid -> starttime, every row we saw
         self.env = {k: v for k, v in os.environ.items()
@@ -792,12 +793,12 @@ class Session:
                                            p.stderr.decode(errors='replace')))
         return p.stdout.decode('utf-8', errors='replace')
 
-    def start(self, args, env=None, no_color=False, unset=()):
-        """Runs daemonlab ARGS in the window. The command goes through a
-        small script, so any bytes in it (a hostile name) reach the
-        inspector as they are. env adds or replaces variables (LANG and
-        LC_ALL are the session's UTF-8 locale unless replaced); unset
-        names variables daemonlab must not get at all."""
+    def _script(self, args, env=None, no_color=False, unset=()):
+        """run.sh: runs daemonlab ARGS. The command goes through a small
+        script, so any bytes in it (a hostile name) reach the inspector
+        as they are. env adds or replaces variables (LANG and LC_ALL are
+        the session's UTF-8 locale unless replaced); unset names
+        variables daemonlab must not get at all."""
         extra = {
             'TERM': self.term,
             'LANG': self.locale,
@@ -826,6 +827,9 @@ class Session:
                         shlex.quote(a.decode('utf-8', 'surrogateescape'))
                         .encode('utf-8', 'surrogateescape')
                         for a in [self.daemonlab] + list(args)) + b'\n')
+        return script
+
+    def _new_session(self, command):
         # Options first, so the window is the whole COLSxROWS from the
         # start (no status line) and a dead pane stays for inspection.
         self.cmd('start-server',
@@ -833,14 +837,19 @@ class Session:
                  ';', 'set-option', '-g', 'remain-on-exit', 'on',
                  ';', 'set-option', '-g', 'exit-empty', 'off',
                  ';', 'new-session', '-d', '-s', 'e2e', '-x', str(self.cols),
-                 '-y', str(self.rows), '-c', self.cwd,
-                 'exec /bin/sh %s' % shlex.quote(script))
+                 '-y', str(self.rows), '-c', self.cwd, command)
         self.pane_pid = int(self.display('#{pane_pid}'))
         self.server_pid = int(self.display('#{pid}'))
         self.socket_path = self.display('#{socket_path}')
         self.pane_start = (read_stat(self.pane_pid) or {}).get('starttime')
         self.server_start = (read_stat(self.server_pid) or {}).get(
             'starttime')
+
+    def start(self, args, env=None, no_color=False, unset=()):
+        """Runs daemonlab ARGS as the window's only process (see
+        _script() for env and unset)."""
+        script = self._script(args, env, no_color, unset)
+        self._new_session('exec /bin/sh %s' % shlex.quote(script))
         log('tmux -L %s: server PID %d, daemonlab PID %d' % (
             self.sock, self.server_pid, self.pane_pid))
         # the shell script execs env, which execs daemonlab: same PID
@@ -851,6 +860,75 @@ class Session:
                 break
             time.sleep(0.02)
         return self.pane_pid
+
+    SHELL_PROMPT = 'e2e$ '
+
+    def start_shell(self, shell):
+        """An interactive shell with job control in the window (no rc
+        files, prompt SHELL_PROMPT); run daemonlab in it with
+        shell_run(). Its PID is self.pane_pid."""
+        path = shutil.which(shell)
+        if path is None:
+            raise Failure('no %s to run daemonlab in' % shell)
+        argv = [path, '-i']
+        if os.path.basename(path) == 'bash':
+            argv = [path, '--norc', '--noprofile', '-i']
+        self._new_session('exec env -u ENV PS1=%s TERM=%s %s' % (
+            shlex.quote(self.SHELL_PROMPT), shlex.quote(self.term),
+            ' '.join(shlex.quote(a) for a in argv)))
+        self.wait(lambda sc: sc.text().rstrip().endswith(
+            self.SHELL_PROMPT.rstrip()), 'the prompt of %s' % shell)
+        log('tmux -L %s: server PID %d, %s PID %d' % (
+            self.sock, self.server_pid, shell, self.pane_pid))
+
+    def shell_run(self, args, env=None, no_color=False):
+        """Types the command that runs daemonlab ARGS into the shell of
+        start_shell(); returns daemonlab's PID (the shell's child), or
+        None when it has already ended."""
+        script = self._script(args, env, no_color)
+        self.send('-l', 'sh %s' % shlex.quote(script))
+        self.send('Enter')
+        deadline = time.time() + 5
+        while time.time() < deadline:
+            for pid in proc_pids():
+                st = read_stat(pid)
+                if st is not None and st['ppid'] == self.pane_pid and \
+                        st['comm'] == b'daemonlab':
+                    log('daemonlab PID %d' % pid)
+                    self.inspector = pid
+                    return pid
+            if self.capture().text().rstrip().endswith(
+                    '\n' + self.SHELL_PROMPT.rstrip()):
+                self.inspector = None
+                return None
+            time.sleep(0.02)
+        raise Failure('daemonlab did not start in the shell; the screen:\n'
+                      + self.capture().text())
+
+    def shell_wait_end(self, timeout=5.0):
+        """Waits for daemonlab of shell_run() to end."""
+        deadline = time.time() + timeout
+        while self.inspector is not None and alive(self.inspector):
+            if time.time() > deadline:
+                raise Failure('daemonlab still runs after %.0f s; the '
+                              'screen:\n%s' % (timeout,
+                                               self.capture().text()))
+            time.sleep(0.02)
+
+    def shell_status(self, timeout=5.0):
+        """The exit status the shell saw, once daemonlab of shell_run()
+        has ended: asked with "echo rc=$?" at the next prompt (a list
+        typed at once would go on at ^Z, or be abandoned at SIGINT)."""
+        self.shell_wait_end(timeout)
+        prompt = self.SHELL_PROMPT.rstrip()
+        self.wait(lambda sc: sc.text().rstrip().endswith(prompt),
+                  'the prompt after daemonlab')
+        asked = self.capture().text().count('\nrc=')
+        self.send('-l', 'echo "r""c=$?"')
+        self.send('Enter')
+        screen = self.wait(lambda sc: sc.text().count('\nrc=') > asked,
+                           'the shell to print rc=N')
+        return int(re.findall(r'\nrc=(\d+)', screen.text())[-1])
 
     def display(self, fmt):
         return self.cmd('display-message', '-p', '-t', 'e2e', fmt).strip()
