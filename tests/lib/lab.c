@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -392,20 +393,133 @@ kill_child(pid_t pid)
 		kill(pid, SIGKILL);
 }
 
+#define SKIP_MARK "lab_skip: "
+
+void
+lab_skip(const char *fmt, ...)
+{
+	char reason[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof reason, fmt, ap);
+	va_end(ap);
+	/* Check knows no skip: a failure with a mark that tap_print()
+	 * turns into "ok N name # SKIP reason". */
+	ck_abort_msg("%s%s", SKIP_MARK, reason);
+}
+
+void
+lab_need_program(const char *name)
+{
+	const char *path = getenv("PATH"), *end;
+	char file[4096];
+
+	for (; path != NULL && *path != '\0'; path = *end ? end + 1 : end) {
+		end = path + strcspn(path, ":");
+		snprintf(file, sizeof file, "%.*s/%s", (int)(end - path),
+		    end == path ? "." : path, name);
+		if (access(file, X_OK) == 0)
+			return;
+	}
+	lab_skip("no %s in PATH to compare with", name);
+}
+
+/* "# " before every line of text, for TAP diagnostics. */
+static void
+tap_comment(const char *text)
+{
+	const char *nl;
+
+	do {
+		nl = strchr(text, '\n');
+		printf("# %.*s\n", nl ? (int)(nl - text) : (int)strlen(text),
+		    text);
+		text = nl + 1;
+	} while (nl != NULL);
+}
+
+/* The test's own name, from Check's TAP log (its results have no
+ * accessor for it): the log says "ok N - FILE:TCASE:NAME: MESSAGE\n"
+ * for each result in order, and all but NAME is known. Advances *at
+ * past the entry. */
+static void
+tap_name(TestResult *tr, int n, const char **at, char *name, size_t size)
+{
+	char prefix[1024];
+	const char *p = *at, *end;
+	int len = snprintf(prefix, sizeof prefix, "%s %d - %s:%s:",
+	    tr_rtype(tr) == CK_PASS ? "ok" : "not ok", n, tr_lfile(tr),
+	    tr_tcname(tr));
+
+	snprintf(name, size, "%s/test %d", tr_tcname(tr), n);
+	if (p == NULL || strncmp(p, prefix, len) != 0 ||
+	    (end = strchr(p + len, ':')) == NULL)
+		return;
+	snprintf(name, size, "%s/%.*s", tr_tcname(tr), (int)(end - p - len),
+	    p + len);
+	p = end + 2 + strlen(tr_msg(tr));
+	*at = *p == '\n' ? p + 1 : p;
+}
+
+/* Speaks TAP to meson, one line per test: ok, not ok (with Check's
+ * message as diagnostics), ok # SKIP. Returns how many failed. */
+static int
+tap_print(SRunner *sr, const char *log)
+{
+	static char text[1 << 20];
+	TestResult **results = srunner_results(sr);
+	int i, n = srunner_ntests_run(sr), failed = 0;
+	const char *at = text, *msg;
+	char name[256];
+	FILE *f = fopen(log, "r");
+	size_t len = f != NULL ? fread(text, 1, sizeof text - 1, f) : 0;
+
+	text[len] = '\0';
+	if (f != NULL)
+		fclose(f);
+	printf("1..%d\n", n);
+	for (i = 0; i < n; i++) {
+		tap_name(results[i], i + 1, &at, name, sizeof name);
+		msg = tr_msg(results[i]);
+		if (tr_rtype(results[i]) == CK_PASS) {
+			printf("ok %d %s\n", i + 1, name);
+		} else if (strncmp(msg, SKIP_MARK, strlen(SKIP_MARK)) == 0) {
+			msg += strlen(SKIP_MARK);
+			printf("ok %d %s # SKIP %.*s\n", i + 1, name,
+			    (int)strcspn(msg, "\n"), msg);
+		} else {
+			failed++;
+			printf("not ok %d %s\n", i + 1, name);
+			printf("# %s:%d:%s\n", tr_lfile(results[i]),
+			    tr_lno(results[i]), tr_ctx(results[i]) ==
+			    CK_CTX_TEST ? "" : " in a fixture");
+			tap_comment(msg);
+		}
+	}
+	free(results);
+	fflush(stdout);
+	return failed;
+}
+
 int
 lab_run(Suite *s)
 {
 	struct lab none = { .tag = "-" };
-	char list[64];
+	char list[64], log[64];
 	SRunner *sr;
 	int failed;
 
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	snprintf(list, sizeof list, "/tmp/daemonlab-test-dirs-%d", (int)getpid());
 	setenv("DAEMONLAB_TEST_DIRS", list, 1);
+	snprintf(log, sizeof log, "/tmp/daemonlab-test-tap-%d", (int)getpid());
 	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
+	srunner_set_tap(sr, log);
+	/* Check's own report off: meson reads ours, one line per test. */
+	srunner_run_all(sr, CK_SILENT);
+	failed = tap_print(sr, log);
+	unlink(log);
 	srunner_free(sr);
 	do {
 		each_ours(&none, kill_child);

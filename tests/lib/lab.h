@@ -61,8 +61,16 @@ long  lab_now_ms(void);
 /* Runs a suite and returns how many tests failed. Check ends a failed
  * test with _exit(), past lab_finish() and any atexit handler: the runner
  * is a child subreaper, so what such a test left comes to it, and it
- * kills and reaps all of it at the end. */
+ * kills and reaps all of it at the end. It speaks TAP on standard output
+ * (the test programs are meson tests with protocol 'tap'), one line per
+ * test, named TCASE/TEST; Check's own summary is silenced. */
 int   lab_run(Suite *);
+/* Ends the running test as skipped ("ok N name # SKIP reason"): a test
+ * that cannot run here says so, and why, instead of passing. */
+void  lab_skip(const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 1, 2)));
+/* Skips the running test unless program is in PATH (e.g. "ps"). */
+void  lab_need_program(const char *program);
 
 /* Builds argv for a named chain; "step-opentty" gets extra, if any. */
 char **lab_chain_argv(const char *chain, const char *opentty_option);
