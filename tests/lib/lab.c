@@ -275,20 +275,57 @@ lab_wait(struct lab *lab, pid_t pid, int timeout_ms)
 	return -1;
 }
 
-static int
-has_tag(const char *pid, const char *tag)
+/* The whole environment of a process, however large (an environment
+ * may be far over 64 KiB), malloc'ed; its length in *len. NULL when it
+ * cannot be read. */
+static char *
+read_environ(const char *pid, size_t *len)
 {
-	char path[64], env[65536], want[96];
+	char path[300], *buf = NULL, *bigger;
+	size_t size = 0, used = 0;
 	ssize_t n;
 	int fd;
 
 	snprintf(path, sizeof path, "/proc/%s/environ", pid);
-	if ((fd = open(path, O_RDONLY)) == -1)
-		return 0;
-	n = read(fd, env, sizeof env);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	do {
+		if (used == size) {
+			size = size == 0 ? 65536 : size * 2;
+			if ((bigger = realloc(buf, size)) == NULL) {
+				free(buf);
+				close(fd);
+				return NULL;
+			}
+			buf = bigger;
+		}
+		if ((n = read(fd, buf + used, size - used)) > 0)
+			used += (size_t)n;
+	} while (n > 0);
 	close(fd);
-	return n > 0 && memmem(env, n, want, snprintf(want, sizeof want,
-	    "DAEMONLAB_TEST_TAG=%s", tag) + 1) != NULL;
+	*len = used;
+	return buf;
+}
+
+/* The tag is one whole entry, DAEMONLAB_TEST_TAG=TAG: not the end of
+ * another (NOT_DAEMONLAB_TEST_TAG=TAG), not the start of a longer one. */
+static int
+has_tag(const char *pid, const char *tag)
+{
+	char want[96], *env;
+	size_t len, off, entry, wlen;
+	int found = 0;
+
+	wlen = (size_t)snprintf(want, sizeof want, "DAEMONLAB_TEST_TAG=%s",
+	    tag);
+	if ((env = read_environ(pid, &len)) == NULL)
+		return 0;
+	for (off = 0; off < len && !found; off += entry + 1) {
+		entry = strnlen(env + off, len - off);
+		found = entry == wlen && memcmp(env + off, want, wlen) == 0;
+	}
+	free(env);
+	return found;
 }
 
 static pid_t
