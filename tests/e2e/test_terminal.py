@@ -124,9 +124,34 @@ def signals(daemonlab, steps):
         by_signal(daemonlab, steps, name, how)
 
 
+def settled(s, timeout=5.0):
+    """The screen once two captures 0.3 s apart agree: a capture may
+    catch curses half way through an update."""
+    deadline = time.time() + timeout
+    last = s.capture()
+    while True:
+        time.sleep(0.3)
+        now = s.capture()
+        if now.raw == last.raw:
+            return now
+        if time.time() > deadline:
+            raise L.Failure('the screen does not settle:\n' + now.text())
+        last = now
+
+
 def wait_same_screen(s, before, what, timeout=5.0):
-    """Waits until the screen equals before, cell for cell."""
-    s.wait(lambda sc: sc.raw == before.raw, what, timeout=timeout)
+    """Waits until the screen equals before, cell for cell (attributes
+    included); the failure shows the lines that differ."""
+    try:
+        s.wait(lambda sc: sc.raw == before.raw, what, timeout=timeout)
+    except L.Failure:
+        after = s.capture()
+        diff = ['line %d before: %r\nline %d now:    %r' % (y, a, y, b)
+                for y, (a, b) in enumerate(zip(before.raw.split('\n'),
+                                               after.raw.split('\n')))
+                if a != b]
+        raise L.Failure('%s\nthe screen now:\n%s\ndiffering lines (raw):'
+                        '\n%s' % (what, after.text(), '\n'.join(diff)))
 
 
 def suspend_in(daemonlab, steps, shell):
@@ -134,8 +159,7 @@ def suspend_in(daemonlab, steps, shell):
         s.start_shell(shell)
         inspector = s.shell_run([])
         start_walk(s, inspector)
-        time.sleep(0.5)     # a settled screen, to compare with
-        before = s.capture()
+        before = settled(s)
         s.send('C-z')
         s.wait(lambda sc: 'Stopped' in sc.text() and
                sc.text().rstrip().endswith(s.SHELL_PROMPT.rstrip()),
@@ -155,8 +179,7 @@ def suspend_in(daemonlab, steps, shell):
         s.send('-l', 'fg')
         s.send('Enter')
         wait_same_screen(s, before, 'fg in %s to draw the whole screen '
-                         'again (as before ^Z):\n%s' % (shell,
-                                                        before.text()))
+                         'again (as before ^Z)' % shell)
         expect_drawn(s, 'fg in %s' % shell)
         s.send('n')
         s.remember(L.wait_step(s, 2, 'umask').table())
@@ -197,8 +220,7 @@ def redraw(daemonlab, steps):
     with L.Session('term-redraw', daemonlab, steps) as s:
         inspector = s.start([])
         start_walk(s, inspector)
-        time.sleep(0.5)
-        before = s.capture()
+        before = settled(s)
         tty = s.display('#{pane_tty}')
         # Behind the inspector's back: clear the screen, scribble on it.
         junk = b'\x1b[2J' + b''.join(b'\x1b[%d;1H' % y + b'@' * 60
@@ -214,8 +236,7 @@ def redraw(daemonlab, steps):
             raise L.Failure('the damage was repaired without ^L: the test '
                             'proves nothing')
         s.send('C-l')
-        wait_same_screen(s, before, '^L to draw the whole screen again:\n'
-                         + before.text())
+        wait_same_screen(s, before, '^L to draw the whole screen again')
         s.quit()
         L.log('redraw: ^L repainted every cell')
 
