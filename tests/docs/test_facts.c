@@ -1383,7 +1383,8 @@ START_TEST(every_fact_holds_on_the_live_kernel)
 	    "the grammar (see the other test)");
 	for (v = 0; v < sizeof variants / sizeof variants[0]; v++)
 		run(&variants[v]);
-	printf("facts checked against /proc, by lesson (%zu runs):\n",
+	/* TAP comments: meson keeps them in the log. */
+	printf("# facts checked against /proc, by lesson (%zu runs):\n",
 	    sizeof variants / sizeof variants[0]);
 	for (k = 0; k < nlessons; k++) {
 		const struct lesson *l = &lessons[k];
@@ -1414,7 +1415,7 @@ START_TEST(every_fact_holds_on_the_live_kernel)
 			checks += it->checked;
 		}
 		ck_assert_msg(facts > 0, "%s: no checked fact", l->path);
-		printf("  %-9s %-5s %2d fact items (%2d column facts), "
+		printf("#   %-9s %-5s %2d fact items (%2d column facts), "
 		    "checked %3d times; %d prose items\n", l->key, l->lang,
 		    facts, columns, checks, prose);
 	}

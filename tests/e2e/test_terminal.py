@@ -124,6 +124,31 @@ def signals(daemonlab, steps):
         by_signal(daemonlab, steps, name, how)
 
 
+BLANK = (' ', False, False, False, False, None, None)
+
+
+def looks(screen):
+    """What a user sees, cell by cell: the character and its attributes.
+    A blank that shows nothing (no reverse, underline or background) is
+    a blank whatever else it carries, and blanks at the end of a line are
+    dropped: curses may write them or leave the cells cleared, and tmux
+    tells the two apart."""
+    out = []
+    for row in screen.cells:
+        line = []
+        for c in row:
+            if c.ch in (' ', '') and not (c.rev or c.ul or c.bg is not None):
+                line.append(BLANK if c.ch == ' ' else ('',) + BLANK[1:])
+            else:
+                line.append((c.ch, c.bold, c.dim, c.rev, c.ul, c.fg, c.bg))
+        while line and line[-1] == BLANK:
+            line.pop()
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
 def settled(s, timeout=5.0):
     """The screen once two captures 0.3 s apart agree: a capture may
     catch curses half way through an update."""
@@ -132,7 +157,7 @@ def settled(s, timeout=5.0):
     while True:
         time.sleep(0.3)
         now = s.capture()
-        if now.raw == last.raw:
+        if looks(now) == looks(last):
             return now
         if time.time() > deadline:
             raise L.Failure('the screen does not settle:\n' + now.text())
@@ -140,16 +165,19 @@ def settled(s, timeout=5.0):
 
 
 def wait_same_screen(s, before, what, timeout=5.0):
-    """Waits until the screen equals before, cell for cell (attributes
+    """Waits until the screen looks as before, cell for cell (attributes
     included); the failure shows the lines that differ."""
+    want = looks(before)
     try:
-        s.wait(lambda sc: sc.raw == before.raw, what, timeout=timeout)
+        s.wait(lambda sc: looks(sc) == want, what, timeout=timeout)
     except L.Failure:
         after = s.capture()
-        diff = ['line %d before: %r\nline %d now:    %r' % (y, a, y, b)
-                for y, (a, b) in enumerate(zip(before.raw.split('\n'),
-                                               after.raw.split('\n')))
-                if a != b]
+        got = looks(after)
+        diff = ['line %d before: %r\nline %d now:    %r'
+                % (y, before.raw.split('\n')[y], y,
+                   after.raw.split('\n')[y])
+                for y in range(min(len(want), len(got)))
+                if want[y] != got[y]]
         raise L.Failure('%s\nthe screen now:\n%s\ndiffering lines (raw):'
                         '\n%s' % (what, after.text(), '\n'.join(diff)))
 
@@ -232,7 +260,7 @@ def redraw(daemonlab, steps):
             os.close(fd)
         s.wait(lambda sc: '@' * 60 in sc.text(), 'the scribbles')
         time.sleep(1.5)     # a redraw or two of the inspector's own
-        if s.capture().raw == before.raw:
+        if looks(s.capture()) == looks(before):
             raise L.Failure('the damage was repaired without ^L: the test '
                             'proves nothing')
         s.send('C-l')
