@@ -79,9 +79,10 @@ shell_run(char *const argv[], char *const env[], const char *forgotten,
 {
 	static const int job_control[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
 	    SIGTTOU };
+	char line[64];
 	pid_t job;
 	size_t i;
-	int status;
+	int status, n;
 
 	prctl(PR_SET_NAME, "shell");    /* in ps and the table */
 	/* The inspector's, not the shell's; closing named too tells the
@@ -110,11 +111,18 @@ shell_run(char *const argv[], char *const env[], const char *forgotten,
 	while (waitpid(job, &status, 0) == -1 && errno == EINTR)
 		;
 	tcsetpgrp(STDIN_FILENO, getpgrp());
+	/* One write, not one per line as a terminal's stdout does: a line
+	 * that an orphan of the job prints meanwhile cannot fall between
+	 * the report and the prompt. */
 	if (WIFEXITED(status))
-		printf("[job %d: exit %d]\n$ ", (int)job, WEXITSTATUS(status));
+		n = snprintf(line, sizeof line, "[job %d: exit %d]\n$ ",
+		    (int)job, WEXITSTATUS(status));
 	else
-		printf("[job %d: signal %d]\n$ ", (int)job, WTERMSIG(status));
-	fflush(stdout);
+		n = snprintf(line, sizeof line, "[job %d: signal %d]\n$ ",
+		    (int)job, WTERMSIG(status));
+	if (write(STDOUT_FILENO, line, (size_t)n) != n) {
+		/* the terminal is gone: nobody to tell */
+	}
 	for (;;)
 		pause();
 }
