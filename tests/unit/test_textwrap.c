@@ -137,18 +137,22 @@ START_TEST(fit_counts_columns)
 }
 END_TEST
 
+/* The screen runs in a UTF-8 locale (charset.c); so do we. */
+static void
+need_utf8(void)
+{
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
+	    setlocale(LC_CTYPE, "C.utf8") == NULL)
+		lab_skip("no C.UTF-8 locale on this machine");
+}
+
 int
 main(void)
 {
 	Suite *s = suite_create("textwrap");
 	TCase *tc = tcase_create("textwrap");
 
-	/* The screen runs in a UTF-8 locale (charset.c); so do we. */
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
-	    setlocale(LC_CTYPE, "C.utf8") == NULL) {
-		printf("SKIP: no C.UTF-8 locale on this machine\n");
-		return 77;
-	}
+	tcase_add_checked_fixture(tc, need_utf8, NULL);
 	tcase_add_test(tc, words_break_at_spaces);
 	tcase_add_test(tc, chinese_breaks_between_characters);
 	tcase_add_test(tc, closing_punctuation_never_starts_a_line);
