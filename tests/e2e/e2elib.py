@@ -886,6 +886,8 @@ class Session:
         start_shell(); returns daemonlab's PID (the shell's child), or
         None when it has already ended."""
         script = self._script(args, env, no_color)
+        prompt = self.SHELL_PROMPT.rstrip()
+        prompts = self.capture().text().count(prompt)
         self.send('-l', 'sh %s' % shlex.quote(script))
         self.send('Enter')
         deadline = time.time() + 5
@@ -897,8 +899,11 @@ class Session:
                     log('daemonlab PID %d' % pid)
                     self.inspector = pid
                     return pid
-            if self.capture().text().rstrip().endswith(
-                    '\n' + self.SHELL_PROMPT.rstrip()):
+            # ended already: a new prompt (on a line of its own, or not:
+            # a terminal left in a bad state draws a staircase)
+            text = self.capture().text()
+            if text.count(prompt) > prompts and \
+                    text.rstrip().endswith(prompt):
                 self.inspector = None
                 return None
             time.sleep(0.02)
