@@ -170,20 +170,22 @@ START_TEST(pidfile_of_another_user_is_refused)
 }
 END_TEST
 
+static void
+need_root(void)
+{
+	if (geteuid() != 0)
+		lab_skip("not root (uid %d): the real drop of privileges needs "
+		    "root; run the suite as root to test it", (int)geteuid());
+}
+
 int
 main(void)
 {
 	Suite *s = suite_create("dropprivs");
 	TCase *tc = tcase_create("dropprivs");
 
-	if (geteuid() != 0) {
-		/* meson reports exit 77 as SKIP. */
-		printf("SKIP: not root (uid %d): the real drop of privileges "
-		    "needs root; run the suite as root to test it\n",
-		    (int)geteuid());
-		return 77;
-	}
 	tcase_set_timeout(tc, 60);
+	tcase_add_checked_fixture(tc, need_root, NULL);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, root_drops_for_good_and_still_reports);
 	tcase_add_test(tc, not_root_there_is_nothing_to_drop);
