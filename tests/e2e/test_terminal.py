@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """terminal: the terminal is given back intact on every way out, and the
 screen is whole again after a suspend or a ^L. The terminal's state is
 read back from tmux: #{alternate_on} (the alternate screen) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_lab.c - the tests' own helper: lab_count() finds the processes of
  * a lab by its tag, a whole DAEMONLAB_TEST_TAG=TAG entry wherever it is
