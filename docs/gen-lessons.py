@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """gen-lessons.py - compile the lesson Markdown into a C table.
 
 usage: gen-lessons.py OUT.c IN.md...

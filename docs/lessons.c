@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lessons.c - finding a lesson in the generated table. */
 #include <stddef.h>
 #include <string.h>

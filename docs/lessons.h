@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lessons.h - the lessons of docs/lessons/LANG/KEY.md, compiled in.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* changes.c - the difference of two looks, in sentences a class can read. */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * changes.h - "What changed": sentences derived from two looks at a
  * process alone, so they explain attached processes as well as steps.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* charset.c - UTF-8 when the locale allows it, else ASCII. */
 #include <langinfo.h>
 #include <locale.h>

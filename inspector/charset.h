@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * charset.h - which characters the screen may use: UTF-8 when a UTF-8
  * locale can be had, else ASCII only.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * columns.c - the keyword table:
  * PPID PID PGID SID TTY TPGID STAT UID UMASK CWD FDS COMMAND.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * columns.h - the table's columns: one keyword table drives reading,
  * comparing and printing, as in OpenBSD ps. A value "changed" when its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* escape.c - make untrusted bytes safe and visible on a terminal. */
 #include <locale.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * escape.h - the one way bytes taken from a process reach the screen.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* launcher.c - a pty, a shell-like session leader, a foreground job. */
 #include <errno.h>
 #include <fcntl.h>

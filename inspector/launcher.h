@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * launcher.h - start a command the way an interactive shell does: on a pty
  * of our own, whose session leader is a small shell, with the command as

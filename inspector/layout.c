@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout.c - fit the table's columns to the width of the screen. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * layout.h - the table's columns fitted to a width: which columns show,
  * how wide each is, and whether PPID is brief. Drawing only: nothing here

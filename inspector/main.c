@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * daemonlab - watch a process become a daemon, one step at a time.
  *

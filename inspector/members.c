@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* members.c - prove a process belongs to the run; signal it by pidfd. */
 #include <errno.h>
 #include <poll.h>

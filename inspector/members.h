@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * members.h - the processes a run has proved its own, and the only way
  * the inspector signals them.

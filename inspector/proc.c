@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* proc.c - read one process from /proc, as ps does, and parse it. */
 #include <dirent.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* run.c - launch a chain, read its reports and its terminal, end it cleanly. */
 #include <errno.h>
 #include <fcntl.h>

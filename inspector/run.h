@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * run.h - one launched chain or command: its pty and shell (launcher),
  * its story, the socket its steps report to, and what its terminal shows.

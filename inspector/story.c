@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* story.c - follow the processes of a story across forks, exits and exec. */
 #include <fcntl.h>
 #include <signal.h>

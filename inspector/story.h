@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * story.h - the processes in the story and what each step changed.
  *

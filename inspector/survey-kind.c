@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * survey-kind.c - what each process is, from one look at the machine:
  * a pure function of the look (the tests feed it recorded looks).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * survey-print.c - the survey as text: cells, explanations, the seed's
  * claims, and --survey --once. Everything a process chose (comm, args)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * survey-read.c - one look at every process, cheaply.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * survey-view.c - the live survey: every process, its kind, the fields
  * that decided it, and the seed's claims; a look every two seconds.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * survey-view.h - the live survey (daemonlab --survey), on the screen
  * ui_start() made. main.c owns the modes: the view returns the process

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * survey.h - every process on the machine, as the seed's `ps -axj` shows
  * them, each with its kind and the fields that decided it, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text-en.c - the inspector's words in English. */
 #include "text.h"
 

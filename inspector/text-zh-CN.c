@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text-zh-CN.c - the inspector's words in Chinese (zh-CN). Kernel names
  * (setsid(), SIGHUP, /proc fields) stay as they are. */
 #include "text.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text.c - choose a language, look a sentence up. */
 #include <string.h>
 

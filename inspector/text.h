@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * text.h - every sentence the inspector shows, one table per language
  * (text-en.c, text-zh-CN.c). A string is added to the enum and to both

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* textwrap.c - fit and break the screen's text by display width. */
 #include <stdlib.h>
 #include <string.h>

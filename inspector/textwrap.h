@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * textwrap.h - fitting text into columns and breaking it into lines, by
  * display width: the one walker over the screen's multibyte text. It

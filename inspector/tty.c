@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tty.c - name a controlling terminal the way procps' ps does. */
 #include <fcntl.h>
 #include <stdio.h>

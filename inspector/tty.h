@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tty.h - terminal names, exactly as `ps -o tty` prints them.
  *

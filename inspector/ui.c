@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui.c - draw the inspector's screen with curses (wide characters). */
 #include <curses.h>
 #include <signal.h>

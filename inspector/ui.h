@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui.h - the curses screen: title, table, what changed, detail, lesson
  * and terminal panes. Drawing only; main.c owns the loop and the keys.

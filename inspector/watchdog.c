@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* watchdog.c - sweep up after the inspector, however it ended. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * watchdog.h - nothing launched outlives the inspector, even SIGKILL.
  *

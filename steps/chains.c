@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * chains.c - the named chains: System V double fork, BSD single fork, the
  * classic mistake, daemon(7)'s SysV checklist, and a new-style service.

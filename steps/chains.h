@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * chains.h - the named chains: the one place they are defined.
  * The inspector, the tests and the docs all take them from here.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* harness.c - report, pause and chain-load, shared by every step program. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* protocol.c - format and parse the step -> inspector datagrams. */
 #include <errno.h>
 #include <limits.h>

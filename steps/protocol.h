@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * protocol.h - the one-line datagrams a step sends to an inspector.
  *

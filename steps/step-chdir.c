@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* step-chdir - move to /, so that no file system is kept busy (APUE 13.3). */
 #include <errno.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* step-closefds - close every descriptor it inherited (APUE 13.3, rule 5). */
 #include <dirent.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* step-devnull - /dev/null on 0, 1 and 2 (APUE 13.3, rule 6). */
 #include <errno.h>
 #include <fcntl.h>

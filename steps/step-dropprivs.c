@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * step-dropprivs - as root, become an unprivileged user for good: the
  * supplementary groups first, then the group, then the user, because

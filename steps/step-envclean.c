@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * step-envclean - cut the environment to a safe set (daemon(7), SysV step
  * 4): what the daemon's starter happened to have set (LD_PRELOAD, IFS,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* step-fork - fork; the parent exits, the child goes on (APUE 13.3, rule 2). */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * step-notify - tell the service manager "ready" in systemd's notify
  * protocol (sd_notify(3)): one datagram of NAME=VALUE lines to the Unix

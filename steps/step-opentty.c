@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * step-opentty - the terminal experiment: open a terminal that no session
  * owns, and see whether it becomes this process's controlling terminal.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * step-pidfile - one copy only: a PID file, locked with fcntl() for the
  * daemon's whole life and written only once the lock is held (APUE 13.5,

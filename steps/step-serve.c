@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * step-serve - the daemon's working life. SIGHUP, free since the daemon
  * has no terminal to lose, means "reread your configuration" (APUE 13.6,

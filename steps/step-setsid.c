@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* step-setsid - start a new session, leaving the terminal behind (APUE 9.5). */
 #include <errno.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * step-sigreset - every signal disposition back to its default, and the
  * signal mask emptied (daemon(7), SysV steps 2 and 3): both are inherited

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* step-start - nothing yet: the process as an interactive shell started it. */
 #include <stdio.h>
 #include <unistd.h>

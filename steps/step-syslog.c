@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * step-syslog - with no terminal left, the system log is where a daemon
  * speaks (APUE 13.4). syslog(3) reports no errors at all: a line sent

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* step-umask - clear the file mode creation mask (APUE 13.3, rule 1). */
 #include <sys/stat.h>
 

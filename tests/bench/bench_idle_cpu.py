@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """idle-cpu: the interactive inspector, paused at a step in a real
 terminal (tmux, 100x30), uses under 0.5% of a core: utime+stime from
 /proc/PID/stat over 10 s (and the exact figure from schedstat). Counted:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """key-latency: from pressing n to the screen showing the next step.
 
 daemonlab runs on a pty of ours (TERM=xterm, 100x30, no tmux in between).

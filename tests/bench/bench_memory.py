@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """memory: resident memory of the interactive inspector after walking
 the System V chain (TERM=xterm, 100x30 pty): VmHWM (the peak) and VmRSS
 from /proc/PID/status, also at the start, at step 9, and after the chain

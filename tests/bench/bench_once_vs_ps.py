@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """once-vs-ps: instructions (valgrind --tool=callgrind, Ir, the whole
 process from exec to exit, dynamic loading included) of
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """refresh-cost: system calls and CPU time of one refresh of five
 tracked processes (five sleeps of ours). Report only: no goal, it must
 finish.

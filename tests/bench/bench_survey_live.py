@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """survey-live: the live survey (`daemonlab --survey`, 100x30 pty, its
 default refresh of 2 s) on a machine made larger by 2,000 processes of
 ours: utime + stime of the inspector over 20 s (and the exact figure

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """survey-once: `daemonlab --survey --once` against `ps -axj` on the
 same machine made larger by 2,000 processes of ours (sleeps, killed and
 reaped at the end). Goals (issue 9):

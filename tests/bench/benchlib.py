@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """benchlib - what the benchmarks share: the inspector on a pty of our
 own (no tmux in between, for timing), a small terminal emulator that
 keeps the screen the inspector draws (curses sends only what changed, so

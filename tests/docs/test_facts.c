@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_facts.c - the lessons cannot drift: every fact that a lesson's
  * "What to watch" section states, in English and in Chinese, is checked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * transcribe - a Markdown transcript of one real run of a named chain.
  *

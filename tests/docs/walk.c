@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* walk.c - a chain, pause by pause, as test_chains.c runs it. */
 #include <errno.h>
 #include <fcntl.h>

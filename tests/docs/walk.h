@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * walk.h - walk a named chain the way tests/steps/test_chains.c does (a
  * pty shell, the chain as its foreground job, reports on the lab's

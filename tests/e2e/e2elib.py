@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """e2elib - what the end-to-end tests (and the benchmarks) share.
 
 A test drives the real inspector in a real terminal: its own tmux server

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """chinese: daemonlab --lang zh-CN in a 100x30 terminal shows the Chinese
 lessons, laid out by display width: each wide character takes two
 columns, the lesson and terminal panes keep their border in one column,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """compare: daemonlab --compare, n until both chains reach step-opentty.
 The BSD daemon (a session leader) acquires the fresh terminal: its TTY is
 a pts, not the one its shell owns; the System V daemon (not a session

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """hostile name: daemonlab -- DIR/NAME 300, where NAME is a copy of sleep
 called ESC ] 0 ; pwned BEL ESC [ 2 J newline "evil": a window title, a
 clear screen and a line break. The screen shows it escaped (\\033 ...),

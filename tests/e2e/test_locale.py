@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """locale: daemonlab in a real 100x30 terminal (tmux, UTF-8) under the
 locales students really have, read back from the screen.
 

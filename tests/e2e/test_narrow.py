@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """narrow: every mode at 80x24, the documented minimum, started from a
 working directory of 60 characters. On every screen: nothing runs past
 the last column into the next line (each line starts where the layout

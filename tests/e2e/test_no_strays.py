@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """no strays: walk the System V chain past the first fork and setsid (to
 the second fork, where an orphan has been adopted), then end the
 inspector by q, SIGTERM, SIGHUP (its tmux pane is killed, the terminal

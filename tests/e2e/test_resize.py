@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """resize: shrink the window to 60x20 and the inspector says it needs at
 least 80x24; grow it back to 100x30 and the table is back, with values
 that still agree with ps.

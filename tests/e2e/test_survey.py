@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """survey: daemonlab --survey in an 80x24 tmux terminal. The rows shown
 agree with ps (PPID PID PGID SID TTY TPGID); a process of ours with a
 hostile command line (a setsid daemon whose argv[0] is ESC ] 0 ; pwned

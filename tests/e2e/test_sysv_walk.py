@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """sysv walk: daemonlab in a real 100x30 terminal (tmux), n through every
 step of the System V chain. At each step the values on screen equal ps
 and /proc for those PIDs, the cells the step changed carry the highlight

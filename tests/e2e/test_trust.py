@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """trust: what a process outside the run can do to the inspector, and what
 the run can do to escape it. Each case is an attack the inspector once
 fell for.

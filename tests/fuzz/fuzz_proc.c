@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_proc.c - libFuzzer: the /proc parsers and escaping, on any bytes. */
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_protocol.c - libFuzzer: the step -> inspector datagram grammar.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * smoke.c - run a libFuzzer target without libFuzzer, briefly and always
  * the same way: every seed, every prefix of every seed, then thousands of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * story_helper.c - small processes for test_story to watch.
  *

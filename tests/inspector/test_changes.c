@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_changes.c - "What changed": the sentences changes_describe() derives
  * from two hand-made looks at a process, columns_changed()'s bits, and the

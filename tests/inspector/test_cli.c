@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_cli.c - daemonlab's command line: every bad input gets a clear
  * error (which argument, what was wrong, what to do) and exit status 2;

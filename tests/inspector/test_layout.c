@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_layout.c - the table fitted to the screen (layout.c), with looks
  * built by hand: PIDs of seven digits (pid_max is 4194304 on many

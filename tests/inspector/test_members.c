@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_members.c - membership of a run is proved from the kernel, and
  * ending a run ends all of it.

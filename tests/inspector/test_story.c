@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_story.c - the story follows real processes: a chain on a pty as the
  * inspector runs it, arbitrary double-forking commands, attached processes,

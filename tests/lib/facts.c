@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* facts.c - read one process's state from /proc, for the tests. */
 #include <dirent.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * facts.h - the tests' own reading of /proc, independent of the
  * inspector's: what a test asserts comes from the kernel, not from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lab.c - a test's world: pty shell, report socket, and no strays. */
 #include <dirent.h>
 #include <errno.h>

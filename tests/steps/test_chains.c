@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_chains.c - run each named chain as an interactive shell would, and
  * at every pause check design.md's table against /proc.

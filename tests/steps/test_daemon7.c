@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_daemon7.c - daemon(7)'s steps beyond APUE: each effect read from
  * /proc at the step's pause (status, environ, locks, fd), the PID file's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_dropprivs.c - step-dropprivs as root: the real drop, read from
  * /proc (Uid:, Gid:, Groups:, CapPrm:), and the chain still reaching its

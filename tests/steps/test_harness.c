@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_harness.c - pause, continue, give up, and every bad input, each
  * run as a direct child on a pty of its own, so its exit status is ours

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_protocol.c - the datagram grammar: round trips and rejections. */
 #include <check.h>
 #include <stdio.h>

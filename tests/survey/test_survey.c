@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_survey.c - daemonlab --survey: kinds, columns, claims.
  *

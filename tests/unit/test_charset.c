@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_charset.c - the screen is UTF-8 whenever a UTF-8 locale can be
  * had, even when the one the environment names is not installed, and

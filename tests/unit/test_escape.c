@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_escape.c - nothing a process chooses may reach the terminal raw. */
 #include <check.h>
 #include <locale.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_proc.c - /proc parsing on hostile fixtures, and reading live ones. */
 #include <check.h>
 #include <errno.h>

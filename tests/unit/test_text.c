@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_text.c - the two tables of the inspector's words (text-en.c,
  * text-zh-CN.c) say the same things: every string in both languages,

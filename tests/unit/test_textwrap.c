@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_textwrap.c - lines break where a reader expects: at spaces,
  * beside Chinese characters, never with closing punctuation first on a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_tty.c - terminal names, against the table and against ps itself. */
 #include <check.h>
 #include <fcntl.h>
