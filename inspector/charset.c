@@ -2,6 +2,7 @@
 /* charset.c - UTF-8 when the locale allows it, else ASCII. */
 #include <langinfo.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -95,4 +96,19 @@ charset_ascii(const char *in, char *out, size_t size)
 	}
 	out[used] = '\0';
 	return used;
+}
+
+const char *
+charset_drawable(const char *text, char **copy)
+{
+	size_t size;
+
+	*copy = NULL;
+	if (charset_utf8())
+		return text;
+	size = 2 * strlen(text) + 1;
+	if ((*copy = malloc(size)) == NULL)
+		return "";
+	charset_ascii(text, *copy, size);
+	return *copy;
 }

@@ -32,5 +32,8 @@ int	charset_utf8(void);
  * enough. Returns the length written.
  */
 size_t	charset_ascii(const char *in, char *out, size_t size);
+/* The text as the screen can show it: itself where UTF-8 can be drawn,
+ * else its ASCII form in a new *copy, which the caller frees. */
+const char *charset_drawable(const char *text, char **copy);
 
 #endif

@@ -21,6 +21,7 @@
 #include "survey-view.h"
 #include "text.h"
 #include "textwrap.h"
+#include "ui.h"
 
 #define REFRESH_MS 2000
 
@@ -46,40 +47,6 @@ fit(const char *s, int width, int *used)
 	return textwrap_fit(s, width, used);
 }
 
-/* The text as this screen can show it: itself where UTF-8 can be drawn,
- * else its ASCII form (charset_ascii) in *copy, which the caller frees. */
-static const char *
-drawable(const char *text, char **copy)
-{
-	size_t size;
-
-	*copy = NULL;
-	if (charset_utf8())
-		return text;
-	size = 2 * strlen(text) + 1;
-	if ((*copy = malloc(size)) == NULL)
-		return "";
-	charset_ascii(text, *copy, size);
-	return *copy;
-}
-
-static int
-put(int y, int x, int width, attr_t attr, const char *text)
-{
-	char *copy;
-	int used, bytes;
-
-	if (width <= 0 || y < 0 || y >= LINES)
-		return 0;
-	text = drawable(text, &copy);
-	bytes = fit(text, width, &used);
-	attron(attr);
-	mvaddnstr(y, x, text, bytes);
-	attroff(attr);
-	free(copy);
-	return used;
-}
-
 static void
 rule_line(int y, int x, int width, attr_t attr)
 {
@@ -99,7 +66,7 @@ wrap_from(int y, int x, int width, int max, int skip, attr_t attr,
 	const char *p;
 	int lines = 0, len, room = max + skip;
 
-	p = text = drawable(text, &copy);
+	p = text = charset_drawable(text, &copy);
 	while (*p != '\0' && lines < room) {
 		if ((len = textwrap_break(p, width)) == 0 && *p != '\n')
 			len = 1;
@@ -225,13 +192,13 @@ draw_table(struct sview *v, int y, int rows)
 	attron(A_BOLD | A_UNDERLINE);
 	mvhline(y, 0, ' ', COLS);
 	for (c = 0, x = 1; c < V_N && x < COLS; x += w[c] + 1, c++)
-		put(y, x + (right[c] ? w[c] - (int)strlen(heads[c]) : 0),
+		ui_put(y, x + (right[c] ? w[c] - (int)strlen(heads[c]) : 0),
 		    COLS - x, A_BOLD | A_UNDERLINE, heads[c]);
 	if (x < COLS)
-		put(y, x, COLS - x, A_BOLD | A_UNDERLINE, "COMMAND");
+		ui_put(y, x, COLS - x, A_BOLD | A_UNDERLINE, "COMMAND");
 	attroff(A_BOLD | A_UNDERLINE);
 	if (v->norder == 0)
-		put(y + 1, 1, COLS - 1, A_DIM, text_say(T_SURVEY_EMPTY));
+		ui_put(y + 1, 1, COLS - 1, A_DIM, text_say(T_SURVEY_EMPTY));
 	for (i = v->top; i < v->norder && i < v->top + rows; i++) {
 		const struct survey_proc *p = &v->s.procs[v->order[i]];
 		int yy = y + 1 + i - v->top;
@@ -239,11 +206,11 @@ draw_table(struct sview *v, int y, int rows)
 
 		if (i == v->sel)
 			mvhline(yy, 0, ' ' | A_REVERSE, COLS);
-		put(yy, 0, 1, a, i == v->sel ? ">" : " ");
+		ui_put(yy, 0, 1, a, i == v->sel ? ">" : " ");
 		for (c = 0, x = 1; c < V_N && x < COLS; x += w[c] + 1, c++) {
 			cell(v, p, c, buf, sizeof buf);
 			fit(buf, w[c], &used);
-			put(yy, x + (right[c] ? w[c] - used : 0), COLS - x, a,
+			ui_put(yy, x + (right[c] ? w[c] - used : 0), COLS - x, a,
 			    buf);
 		}
 		if (x < COLS) {
@@ -251,7 +218,7 @@ draw_table(struct sview *v, int y, int rows)
 			 * trees would leave COMMAND no room at 80 columns. */
 			survey_command(p, v->depth[i] < 3 ? v->depth[i] : 3,
 			    buf, sizeof buf);
-			put(yy, x, COLS - x, a, buf);
+			ui_put(yy, x, COLS - x, a, buf);
 		}
 	}
 }
@@ -268,7 +235,7 @@ draw_detail(struct sview *v, int y, int lines)
 	p = &v->s.procs[v->order[v->sel]];
 	snprintf(title, sizeof title, " PID %d: %s ", (int)p->pid,
 	    text_say(T_SKN_KTHREAD + p->kind));
-	put(y, 2, COLS - 4, A_BOLD, title);
+	ui_put(y, 2, COLS - 4, A_BOLD, title);
 	survey_why(p, v->s.procs, v->s.n, why, sizeof why);
 	survey_facts(p, v->s.procs, v->s.n, facts, sizeof facts);
 	y++;
@@ -285,10 +252,10 @@ draw_claims(struct sview *v, int y, int max)
 
 	survey_summarize(v->s.procs, v->s.n, &sum);
 	k = survey_claims(v->s.procs, v->s.n, &sum, lines, 16);
-	put(y, 1, COLS - 2, A_BOLD, text_say(T_SURVEY_CLAIMS));
+	ui_put(y, 1, COLS - 2, A_BOLD, text_say(T_SURVEY_CLAIMS));
 	used++;
 	for (i = 0; i < k && used < max; i++) {
-		put(y + used, 1, 2, A_NORMAL, "-");
+		ui_put(y + used, 1, 2, A_NORMAL, "-");
 		used += wrap(y + used, 3, COLS - 4, max - used, A_NORMAL,
 		    lines[i]);
 	}
@@ -350,7 +317,7 @@ draw(struct sview *v)
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
 	attroff(A_REVERSE);
-	put(0, 0, COLS, A_REVERSE | A_BOLD, title);
+	ui_put(0, 0, COLS, A_REVERSE | A_BOLD, title);
 	body = LINES - 2 - detail;
 	if (v->lesson)
 		draw_lesson(v, 1, body);
@@ -364,7 +331,7 @@ draw(struct sview *v)
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	attroff(A_REVERSE);
-	put(LINES - 1, 0, COLS, A_REVERSE, v->status[0] ? v->status :
+	ui_put(LINES - 1, 0, COLS, A_REVERSE, v->status[0] ? v->status :
 	    text_say(T_SURVEY_KEYS));
 	refresh();
 }

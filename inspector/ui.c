@@ -138,23 +138,6 @@ fit(const char *s, int width, int *used)
 	return textwrap_fit(s, width, used);
 }
 
-/* The text as this screen can show it: itself where UTF-8 can be drawn,
- * else its ASCII form in *copy, which the caller frees. */
-static const char *
-drawable(const char *text, char **copy)
-{
-	size_t size;
-
-	*copy = NULL;
-	if (charset_utf8())
-		return text;
-	size = 2 * strlen(text) + 1;
-	if ((*copy = malloc(size)) == NULL)
-		return "";
-	charset_ascii(text, *copy, size);
-	return *copy;
-}
-
 /* Writes escaped text at y, x within width columns; returns columns used. */
 static int
 put(int y, int x, int width, attr_t attr, const char *text)
@@ -162,15 +145,21 @@ put(int y, int x, int width, attr_t attr, const char *text)
 	char *copy;
 	int used, bytes;
 
-	if (width <= 0)
+	if (width <= 0 || y < 0 || y >= LINES)
 		return 0;
-	text = drawable(text, &copy);
+	text = charset_drawable(text, &copy);
 	bytes = fit(text, width, &used);
 	attron(attr);
 	mvaddnstr(y, x, text, bytes);
 	attroff(attr);
 	free(copy);
 	return used;
+}
+
+int
+ui_put(int y, int x, int width, attr_t attr, const char *text)
+{
+	return put(y, x, width, attr, text);
 }
 
 /* As put(), but a text that does not fit ends in the ellipsis. */
@@ -183,7 +172,7 @@ put_cut(int y, int x, int width, attr_t attr, const char *text)
 
 	if (width <= 0)
 		return 0;
-	text = drawable(text, &copy);
+	text = charset_drawable(text, &copy);
 	bytes = fit(text, width, &used);
 	if (text[bytes] != '\0') {
 		fit(dots, width, &dw);
@@ -230,7 +219,7 @@ static int
 wrap(int y, int x, int width, int max, attr_t attr, const char *text)
 {
 	char *copy;
-	const char *p = drawable(text, &copy), *last = p;
+	const char *p = charset_drawable(text, &copy), *last = p;
 	int lines = 0, len;
 
 	if (width <= 0)

@@ -6,6 +6,8 @@
 #ifndef DAEMONLAB_UI_H
 #define DAEMONLAB_UI_H
 
+#include <curses.h>
+
 #include "chains.h"
 #include "run.h"
 #include "story.h"
@@ -35,5 +37,8 @@ void ui_suspend(void);
 /* The next draw repaints every cell (^L). */
 void ui_repaint(void);
 void ui_draw(struct view *);
+/* Text at y, x within width columns, never past them, in ASCII where the
+ * screen has no UTF-8; returns the columns used. For the other views. */
+int  ui_put(int y, int x, int width, attr_t attr, const char *text);
 
 #endif
