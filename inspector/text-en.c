@@ -94,12 +94,27 @@ const char *const text_en[TEXT_COUNT] = {
 	    "q                 quit (nothing launched stays running)\n"
 	    "Up, Down          select a row; its detail shows below\n"
 	    "?                 this help; any key closes it\n"
+	    "Ctrl-L, Ctrl-Z    repaint; suspend (fg comes back)\n"
 	    "\n"
 	    "Highlighted values changed at the last step.\n"
 	    "Rows marked x (and dim) have exited; they keep their\n"
 	    "last values.\n"
 	    "PPID names the parent: \"1 init\", or the subreaper\n"
 	    "that adopted the process (this inspector is one).",
+	[T_HELP_ATTACHED] =
+	    "daemonlab -p - keys\n"
+	    "\n"
+	    "q                 quit (the processes go on running)\n"
+	    "Up, Down          select a row; its detail shows below\n"
+	    "?                 this help; any key closes it\n"
+	    "Ctrl-L, Ctrl-Z    repaint; suspend (fg comes back)\n"
+	    "\n"
+	    "Nothing here runs in steps: once a second the inspector\n"
+	    "looks, and highlights what changed since its last look.\n"
+	    "Rows marked x (and dim) have exited; they keep their\n"
+	    "last values.\n"
+	    "PPID names the parent: \"1 init\", or the subreaper\n"
+	    "that adopted the process.",
 	[T_TOO_SMALL] =
 	    "daemonlab needs a terminal of at least %dx%d; this one is "
 	    "%dx%d. Make it larger (q quits).",

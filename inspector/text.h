@@ -56,6 +56,9 @@ enum text_id {
 	T_SURVEY_EX_CROWD, T_SURVEY_CL_PARENT, T_SURVEY_EX_PARENT,
 	T_SURVEY_CL_NOTTY, T_SURVEY_EMPTY, T_SURVEY_GONE, T_SURVEY_HOLDS,
 	T_SURVEY_BUT,
+	/* help for attached processes (issue 8: words for modes without
+	 * steps) */
+	T_HELP_ATTACHED,
 	TEXT_COUNT
 };
 

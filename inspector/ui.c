@@ -530,10 +530,10 @@ draw_title(const struct view *v, int y)
 }
 
 static void
-draw_help(void)
+draw_help(const struct view *v)
 {
 	char text[16][80];
-	const char *p = text_say(T_HELP), *nl;
+	const char *p = text_say(v->nruns ? T_HELP : T_HELP_ATTACHED), *nl;
 	int i, n = 0, h, w = 62, y, x;
 
 	/* One line of the box per line of the text. */
@@ -676,6 +676,6 @@ ui_draw(struct view *v)
 		put_cut(LINES - 1, 0, COLS, A_REVERSE | A_BOLD, v->status);
 	}
 	if (v->help)
-		draw_help();
+		draw_help(v);
 	refresh();
 }

@@ -270,7 +270,7 @@ def mode_command(s):
 
 def mode_many(s):
     """More processes than rows: the table says how many more, and
-    Down scrolls to each of them."""
+    Up and Down scroll to each of them."""
     s.start(['--', 'sh', '-c', 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do '
              'sleep 300 & done; exec sleep 301'])
 
@@ -282,12 +282,14 @@ def mode_many(s):
                     'the table to say "+N more processes" for the 14 '
                     'processes')
     check(s, 'many: +%d more' % screen.table().more, focus=False)
+    # The selection starts at the focus, which may be any row (the last
+    # one that changed): Up to the top first, then Down to the end.
     seen = set()
-    for press in range(16):
+    for key in ['Up'] * 16 + ['Down'] * 16:
         screen = s.capture()
         t = screen.table()
         seen.update(r.pid() for r in t.rows)
-        s.send('Down')
+        s.send(key)
         time.sleep(0.15)
     want = {p for p in L.tagged_processes(s.tag)
             if (L.read_stat(p) or {}).get('comm') in (b'sleep', b'shell')}

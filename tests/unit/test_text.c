@@ -40,6 +40,8 @@ static const char *const kernel_words[] = {
 	"SIGHUP", "SIGINT", "SIGTSTP", "SIGTTIN", "setpgid", "wait", "POSIX",
 	"ID", "shell", "systemd", "nginx", "Apache", "prefork", "sshd",
 	"postgres", "nohup", "disown", "t", "k", "c", "l",
+	/* keys and the shell's fg */
+	"Ctrl", "L", "fg", "p",
 };
 
 static int
