@@ -43,6 +43,7 @@ KERNEL_WORDS = set('''
     start umask chdir closefds devnull opentty mistake
     forgotten log
     n r q x
+    Ctrl L fg
 '''.split())
 
 # The System V chain's lesson keys, from the chain table (set below).
