@@ -365,10 +365,8 @@ digits(long v)
 	return n + (v < 0);
 }
 
-/* STAT as proc_stat_string() writes it (ps -o stat), without a
- * struct proc_info: the survey keeps less. */
-static int
-stat_cell(const struct survey_proc *p, char *s)
+int
+survey_stat(const struct survey_proc *p, char *s)
 {
 	int n = 0;
 
@@ -426,7 +424,7 @@ widths(int procfd, const struct survey_proc *p, int cw[SC_N - 1])
 	cw[SC_SID] = digits(p->sid);
 	cw[SC_TTY] = strlen(survey_tty(procfd, p));
 	cw[SC_TPGID] = digits(p->tpgid);
-	cw[SC_STAT] = stat_cell(p, buf);
+	cw[SC_STAT] = survey_stat(p, buf);
 	cw[SC_UID] = p->euid >= 0 ? digits(p->euid) : 1;
 	cw[SC_TIME] = digits((long)(seconds(p) / 60)) + 3;
 	cw[SC_KIND] = kind_w[p->kind];
@@ -493,7 +491,7 @@ survey_print(struct survey *s, int tree)
 		c[0] = survey_tty(s->procfd, p);
 		out_cell(&o, c[0], strlen(c[0]), w[SC_TTY], rights[SC_TTY]);
 		out_num(&o, p->tpgid, w[SC_TPGID]);
-		cw[0] = stat_cell(p, num[0]);
+		cw[0] = survey_stat(p, num[0]);
 		out_cell(&o, num[0], cw[0], w[SC_STAT], rights[SC_STAT]);
 		if (p->euid >= 0)
 			out_num(&o, p->euid, w[SC_UID]);

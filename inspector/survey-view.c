@@ -106,22 +106,8 @@ cell(const struct sview *v, const struct survey_proc *p, int c, char *buf,
 	case V_TPGID: snprintf(buf, size, "%d", (int)p->tpgid); break;
 	case V_STAT: {
 		char s[8];
-		int n = 0;
 
-		s[n++] = p->state;
-		if (p->nice < 0)
-			s[n++] = '<';
-		if (p->nice > 0)
-			s[n++] = 'N';
-		if (p->vmlck > 0)
-			s[n++] = 'L';
-		if (p->sid == p->pid)
-			s[n++] = 's';
-		if (p->nlwp > 1)
-			s[n++] = 'l';
-		if (p->pgid == p->tpgid)
-			s[n++] = '+';
-		s[n] = '\0';
+		survey_stat(p, s);
 		snprintf(buf, size, "%s", s);
 		break;
 	}

@@ -120,6 +120,9 @@ void  survey_command(const struct survey_proc *, int depth, char *buf,
     size_t size);
 /* The TTY cell as ps prints it, cached by device. */
 const char *survey_tty(int procfd, const struct survey_proc *);
+/* STAT as proc_stat_string() writes it (ps -o stat), without a struct
+ * proc_info: the survey keeps less. s holds 8 bytes; returns its length. */
+int         survey_stat(const struct survey_proc *, char *s);
 /* The TIME cell: cumulative CPU time, M:SS, as ps -axj. */
 void  survey_time(const struct survey_proc *, char *buf, size_t size);
 /* The kind's explanation, with this process's facts filled in. */
