@@ -1425,45 +1425,8 @@ END_TEST
 
 /* --- Facts about this machine (the survey lesson) ---------------------- */
 
-struct machine_proc {
-	pid_t pid, ppid, pgid, sid, tpgid;
-	unsigned tty, flags;
-	char state;
-	long euid;
-};
-
-/* The test's own reading: stat, and the effective uid from status. */
 static int
-machine_read(pid_t pid, struct machine_proc *m)
-{
-	char path[64], buf[4096], *p;
-	FILE *f;
-	size_t n;
-
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	if ((f = fopen(path, "r")) == NULL)
-		return -1;
-	n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	if ((p = strrchr(buf, ')')) == NULL ||
-	    sscanf(p + 2, "%c %d %d %d %u %d %u", &m->state, &m->ppid,
-	    &m->pgid, &m->sid, &m->tty, &m->tpgid, &m->flags) != 7)
-		return -1;
-	m->pid = pid;
-	m->euid = -1;
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	if ((f = fopen(path, "r")) != NULL) {
-		while (fgets(buf, sizeof buf, f) != NULL)
-			if (sscanf(buf, "Uid: %*d %ld", &m->euid) == 1)
-				break;
-		fclose(f);
-	}
-	return 0;
-}
-
-static int
-machine_is(const struct machine_proc *m, int kind)
+machine_is(const struct facts_brief *m, int kind)
 {
 	int user = !(m->flags & 0x00200000u);
 	int daemon = user && m->pid != 1 && m->state != 'Z' && m->tty == 0;
@@ -1478,7 +1441,7 @@ machine_is(const struct machine_proc *m, int kind)
 }
 
 static long
-machine_value(const struct machine_proc *m, int col)
+machine_value(const struct facts_brief *m, int col)
 {
 	switch (col) {
 	case C_PPID: return m->ppid;
@@ -1493,7 +1456,7 @@ machine_value(const struct machine_proc *m, int col)
 }
 
 static int
-machine_holds(const struct machine_proc *m, int col, const char *tok)
+machine_holds(const struct facts_brief *m, int col, const char *tok)
 {
 	long v = machine_value(m, col);
 
@@ -1510,7 +1473,7 @@ machine_holds(const struct machine_proc *m, int col, const char *tok)
 
 START_TEST(every_machine_fact_holds_here)
 {
-	struct machine_proc m;
+	struct facts_brief m;
 	struct dirent *e;
 	DIR *d;
 	int k, i, c, kthreads = 0;
@@ -1520,7 +1483,7 @@ START_TEST(every_machine_fact_holds_here)
 	    "the grammar (see the first test)");
 	ck_assert_ptr_nonnull(d = opendir("/proc"));
 	while ((e = readdir(d)) != NULL) {
-		if (atoi(e->d_name) <= 0 || machine_read(atoi(e->d_name),
+		if (atoi(e->d_name) <= 0 || facts_read_brief(atoi(e->d_name),
 		    &m) == -1)
 			continue;
 		kthreads += machine_is(&m, 0);

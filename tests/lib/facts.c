@@ -102,3 +102,32 @@ facts_fd(const struct facts *f, int fd)
 			return f->target[i];
 	return NULL;
 }
+
+int
+facts_read_brief(pid_t pid, struct facts_brief *m)
+{
+	char path[64], buf[4096], *p;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	if ((p = strrchr(buf, ')')) == NULL ||
+	    sscanf(p + 2, "%c %d %d %d %u %d %u", &m->state, &m->ppid,
+	    &m->pgid, &m->sid, &m->tty, &m->tpgid, &m->flags) != 7)
+		return -1;
+	m->pid = pid;
+	m->euid = -1;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((f = fopen(path, "r")) != NULL) {
+		while (fgets(buf, sizeof buf, f) != NULL)
+			if (sscanf(buf, "Uid: %*d %ld", &m->euid) == 1)
+				break;
+		fclose(f);
+	}
+	return 0;
+}

@@ -31,6 +31,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "facts.h"
 #include "lab.h"
 #include "proc.h"
 #include "survey.h"
@@ -210,45 +211,6 @@ START_TEST(recorded_tree)
 }
 END_TEST
 
-/* --- The test's own reading of /proc ------------------------------------ */
-
-struct mine {
-	pid_t pid, ppid, pgid, sid, tpgid;
-	unsigned tty, flags;
-	char state;
-	long euid;
-};
-
-/* 0, or -1 when pid is gone. */
-static int
-mine_read(pid_t pid, struct mine *m)
-{
-	char path[64], buf[4096], *p;
-	FILE *f;
-	size_t n;
-
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	if ((f = fopen(path, "r")) == NULL)
-		return -1;
-	n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	if ((p = strrchr(buf, ')')) == NULL ||
-	    sscanf(p + 2, "%c %d %d %d %u %d %u", &m->state, &m->ppid,
-	    &m->pgid, &m->sid, &m->tty, &m->tpgid, &m->flags) != 7)
-		return -1;
-	m->pid = pid;
-	m->euid = -1;
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	if ((f = fopen(path, "r")) != NULL) {
-		while (fgets(buf, sizeof buf, f) != NULL)
-			if (sscanf(buf, "Uid: %*d %ld", &m->euid) == 1)
-				break;
-		fclose(f);
-	}
-	return 0;
-}
-
 /* --- A live population ------------------------------------------------ */
 
 static void
@@ -277,22 +239,22 @@ hear(int fd)
 
 /* Waits until the test's own reading of pid satisfies ok(). */
 static void
-wait_for(pid_t pid, int (*ok)(const struct mine *), const char *what)
+wait_for(pid_t pid, int (*ok)(const struct facts_brief *), const char *what)
 {
 	long deadline = lab_now_ms() + 5000;
-	struct mine m;
+	struct facts_brief m;
 
 	while (lab_now_ms() < deadline) {
-		if (mine_read(pid, &m) == 0 && ok(&m))
+		if (facts_read_brief(pid, &m) == 0 && ok(&m))
 			return;
 		usleep(10000);
 	}
 	ck_abort_msg("PID %d: never %s", (int)pid, what);
 }
 
-static int no_tty(const struct mine *m) { return m->tty == 0; }
-static int sleeping(const struct mine *m) { return m->state == 'S'; }
-static int zombie(const struct mine *m) { return m->state == 'Z'; }
+static int no_tty(const struct facts_brief *m) { return m->tty == 0; }
+static int sleeping(const struct facts_brief *m) { return m->state == 'S'; }
+static int zombie(const struct facts_brief *m) { return m->state == 'Z'; }
 
 /* A process on a pty of its own, leading its session; job control as a
  * shell does it. The leader forks jobs as the tests ask through a pipe. */
@@ -575,7 +537,7 @@ END_TEST
 START_TEST(kthreads)
 {
 	struct survey sv;
-	struct mine m;
+	struct facts_brief m;
 	int i, seen = 0;
 
 	ck_assert_int_eq(survey_open(&sv), 0);
@@ -583,7 +545,7 @@ START_TEST(kthreads)
 	for (i = 0; i < sv.n; i++) {
 		const struct survey_proc *p = &sv.procs[i];
 
-		if (mine_read(p->pid, &m) == -1 || m.state == 'Z')
+		if (facts_read_brief(p->pid, &m) == -1 || m.state == 'Z')
 			continue;
 		if (m.flags & KTHREAD) {
 			ck_assert_msg(p->kind == SK_KTHREAD, "PID %d (%s) has "
@@ -731,7 +693,7 @@ count_mine(struct counts *c)
 {
 	pid_t pids[65536];
 	struct survey sv;
-	struct mine m;
+	struct facts_brief m;
 	int n, i;
 
 	memset(c, 0, sizeof *c);
@@ -739,7 +701,7 @@ count_mine(struct counts *c)
 	n = proc_list(sv.procfd, pids, 65536);
 	survey_close(&sv);
 	for (i = 0; i < n; i++) {
-		if (mine_read(pids[i], &m) == -1)
+		if (facts_read_brief(pids[i], &m) == -1)
 			continue;
 		c->total++;
 		c->ppid0 += m.ppid == 0;
