@@ -306,28 +306,22 @@ members_signal_all(struct members *m, int sig)
 	return reached;
 }
 
-int
-members_alive(struct members *m)
+/* Living members from index first on. */
+static int
+alive_from(struct members *m, int first)
 {
 	int i, n = 0;
 
 	members_reap_check(m);
-	for (i = 0; i < m->n; i++)
+	for (i = first; i < m->n; i++)
 		n += m->v[i].alive;
 	return n;
 }
 
-/* Living members but the first, the run's shell: like an interactive
- * bash it ignores SIGTERM, and it ends last. */
-static int
-alive_below_root(struct members *m)
+int
+members_alive(struct members *m)
 {
-	int i, n = 0;
-
-	members_reap_check(m);
-	for (i = 1; i < m->n; i++)
-		n += m->v[i].alive;
-	return n;
+	return alive_from(m, 0);
 }
 
 int
@@ -392,7 +386,9 @@ members_end(struct members *m, int grace_ms)
 	members_signal_all(m, SIGTERM);
 	deadline = now_ms() + grace_ms;
 	next_look = now_ms() + 100;
-	while (alive_below_root(m) > 0 && now_ms() < deadline) {
+	/* All but the first member, the run's shell: like an interactive
+	 * bash it ignores SIGTERM, and it ends last. */
+	while (alive_from(m, 1) > 0 && now_ms() < deadline) {
 		usleep(5000);
 		reap_own(m);
 		if (now_ms() >= next_look) {
