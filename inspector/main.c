@@ -816,7 +816,15 @@ main(int argc, char *argv[])
 	}
 	if (npids == 0) {
 		make_base_dir();
-		watchdog = watchdog_start(base_dir);
+		/* Without it, a crash of ours would leave the chain running. */
+		if ((watchdog = watchdog_start(base_dir)) == -1) {
+			int err = errno;
+
+			rmdir(base_dir);
+			errno = err;
+			die("cannot start the watchdog: %s", strerror(errno),
+			    "too many processes? ulimit -u shows the limit");
+		}
 		run_hold = watchdog_hold;
 		start_runs(&v, runs, &plan);
 	}

@@ -352,6 +352,9 @@ key(struct sview *v, int ch, int page)
 	switch (ch) {
 	case 'q': case 'Q': case 3:
 		return 1;
+	case 12:    /* ^L: a line noise or another program's output */
+		ui_repaint();
+		break;
 	case KEY_UP:
 		if (v->sel > 0)
 			v->sel--;

@@ -288,7 +288,7 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_SURVEY_TREE] = "tree (ps -axjf)",
 	[T_SURVEY_ALL] = "all kinds",
 	[T_SURVEY_KEYS] =
-	    " Up/Down · t tree · k kind · c claims · l lesson · a attach · q quit",
+	    " Up/Down · t tree · k kind · c claims · l lesson · a attach · ? kinds · q quit",
 	[T_SURVEY_CLAIMS] =
 	    "The seed's claims on this machine",
 	[T_SURVEY_FACTS] =
