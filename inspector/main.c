@@ -27,6 +27,7 @@
 #include "chains.h"
 #include "charset.h"
 #include "columns.h"
+#include "diagram-layout.h"
 #include "run.h"
 #include "story.h"
 #include "survey.h"
@@ -149,7 +150,7 @@ usage(int status)
 	fprintf(f,
 	    "usage: daemonlab [--chain NAME] [--lang en|zh-CN] [--ascii]\n"
 	    "       daemonlab --compare\n"
-	    "       daemonlab [--once] -p PID[,PID...]\n"
+	    "       daemonlab [--once] [--diagram] -p PID[,PID...]\n"
 	    "       daemonlab -- COMMAND [ARG...]\n"
 	    "       daemonlab --print-chain NAME\n"
 	    "       daemonlab --survey [--once] [--tree]\n"
@@ -162,6 +163,8 @@ usage(int status)
 	    "  -p PID[,PID...]     attach to running processes, follow their\n"
 	    "                      descendants\n"
 	    "  --once              print one table and exit (with -p or --survey)\n"
+	    "  --diagram           start in the sessions diagram (d toggles it\n"
+	    "                      with the table); with --once -p, print it\n"
 	    "  -- COMMAND [ARG...] run any command on the inspector's pty and\n"
 	    "                      follow it\n"
 	    "  --print-chain NAME  the command line to run a chain by hand\n"
@@ -590,6 +593,13 @@ handle_key(struct view *v, int key, struct run runs[2],
 		if (key == KEY_DOWN && v->selected < s->nrows - 1)
 			v->selected++;
 		break;
+	case 'd':    /* the sessions diagram, or the table */
+		if (v->nruns == 2)
+			snprintf(v->status, sizeof v->status, "%s",
+			    text_say(T_DG_COMPARE));
+		else
+			v->diagram = !v->diagram;
+		break;
 	case '?':
 		v->help = 1;
 		break;
@@ -694,12 +704,14 @@ main(int argc, char *argv[])
 		{ "print-chain", required_argument, NULL, 'P' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "ascii", no_argument, NULL, 'A' },
+		{ "diagram", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static struct run runs[2];
 	static struct story attached;
+	static struct diagram diagram;
 	struct view v = { .selected = -1 };
 	struct launch_plan plan = { .n = 1 };
 	const struct chain *chain = NULL;
@@ -716,6 +728,7 @@ main(int argc, char *argv[])
 		case 'C': compare = 1; break;
 		case 'o': once = 1; break;
 		case 'A': ascii = 1; break;
+		case 'D': v.diagram = 1; break;
 		case 'S': survey = 1; break;
 		case 'T': tree = 1; break;
 		case 'p': parse_pids(optarg, pids, &npids); break;
@@ -757,6 +770,16 @@ main(int argc, char *argv[])
 
 	if (npids > 0) {
 		attach(&attached, pids, npids);
+		if (once && v.diagram) {
+			/* As the screen would draw it: ASCII without UTF-8,
+			 * and then English. */
+			if (!charset_setup(ascii))
+				v.lang = "en";
+			text_use(v.lang);
+			diagram_layout(&attached, &diagram);
+			diagram_print(stdout, &diagram, !charset_utf8());
+			return 0;
+		}
 		if (once) {
 			columns_print(&attached);
 			return 0;

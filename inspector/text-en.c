@@ -93,6 +93,7 @@ const char *const text_en[TEXT_COUNT] = {
 	    "r                 restart the chain from the beginning\n"
 	    "q                 quit (nothing launched stays running)\n"
 	    "Up, Down          select a row; its detail shows below\n"
+	    "d                 sessions diagram / table\n"
 	    "?                 this help; any key closes it\n"
 	    "Ctrl-L, Ctrl-Z    repaint; suspend (fg comes back)\n"
 	    "\n"
@@ -106,6 +107,7 @@ const char *const text_en[TEXT_COUNT] = {
 	    "\n"
 	    "q                 quit (the processes go on running)\n"
 	    "Up, Down          select a row; its detail shows below\n"
+	    "d                 sessions diagram / table\n"
 	    "?                 this help; any key closes it\n"
 	    "Ctrl-L, Ctrl-Z    repaint; suspend (fg comes back)\n"
 	    "\n"
@@ -326,4 +328,21 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_SURVEY_GONE] = "PID %d has exited: nothing to attach to",
 	[T_SURVEY_HOLDS] = "user-level, no PF_KTHREAD",
 	[T_SURVEY_BUT] = " — ",
+	/* D diagram: the sessions diagram (issue 12, item 2) */
+	[T_DG_SESSION] = "session %d",
+	[T_DG_GROUP] = "group %d",
+	[T_DG_SLEADER] = "session+group leader",
+	[T_DG_GLEADER] = "group leader",
+	[T_DG_EXITED] = "exited",
+	[T_DG_ZOMBIE] = "zombie",
+	[T_DG_NOTTY] = "no controlling\nterminal",
+	[T_DG_TPGID] = "TPGID %d",
+	[T_DG_MORE] = "+%d more processes not drawn (d: the table)",
+	[T_DG_LEGEND] =
+	    "%s foreground group of the terminal (TPGID) · * changed · x "
+	    "exited",
+	[T_DG_TITLE] = "Sessions, process groups and the terminal",
+	[T_DG_COMPARE] =
+	    "--compare shows tables only: two diagrams do not fit; run one "
+	    "chain with --diagram",
 };

@@ -92,6 +92,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "r                 从头重新运行整条链\n"
 	    "q                 退出（启动的进程一个也不留下）\n"
 	    "上、下            选中一行，下方显示它的详情\n"
+	    "d                 会话示意图 / 表格\n"
 	    "?                 本帮助；按任意键关闭\n"
 	    "Ctrl-L、Ctrl-Z    重画屏幕；挂起（fg 回来）\n"
 	    "\n"
@@ -104,6 +105,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "\n"
 	    "q                 退出（这些进程继续运行）\n"
 	    "上、下            选中一行，下方显示它的详情\n"
+	    "d                 会话示意图 / 表格\n"
 	    "?                 本帮助；按任意键关闭\n"
 	    "Ctrl-L、Ctrl-Z    重画屏幕；挂起（fg 回来）\n"
 	    "\n"
@@ -304,4 +306,19 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_SURVEY_GONE] = "PID %d 已经退出：无法附加",
 	[T_SURVEY_HOLDS] = "用户层，没有 PF_KTHREAD",
 	[T_SURVEY_BUT] = "——",
+	/* D diagram: the sessions diagram (issue 12, item 2) */
+	[T_DG_SESSION] = "会话 %d",
+	[T_DG_GROUP] = "进程组 %d",
+	[T_DG_SLEADER] = "会话首进程+组长进程",
+	[T_DG_GLEADER] = "组长进程",
+	[T_DG_EXITED] = "已退出",
+	[T_DG_ZOMBIE] = "僵尸进程",
+	[T_DG_NOTTY] = "没有控制终端",
+	[T_DG_TPGID] = "TPGID %d",
+	[T_DG_MORE] = "另有 %d 个进程没有画出（d：看表格）",
+	[T_DG_LEGEND] =
+	    "%s 终端的前台进程组（TPGID）· * 上一步改变的 · x 已退出",
+	[T_DG_TITLE] = "会话、进程组和终端",
+	[T_DG_COMPARE] =
+	    "--compare 只显示表格：两张图放不下；请用 --diagram 运行单条链",
 };

@@ -59,6 +59,11 @@ enum text_id {
 	/* help for attached processes (issue 8: words for modes without
 	 * steps) */
 	T_HELP_ATTACHED,
+	/* D diagram: the sessions diagram, key d and --diagram (issue 12,
+	 * item 2; diagram-layout.c) */
+	T_DG_SESSION, T_DG_GROUP, T_DG_SLEADER, T_DG_GLEADER, T_DG_EXITED,
+	T_DG_ZOMBIE, T_DG_NOTTY, T_DG_TPGID, T_DG_MORE, T_DG_LEGEND,
+	T_DG_TITLE, T_DG_COMPARE,
 	TEXT_COUNT
 };
 

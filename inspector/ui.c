@@ -10,6 +10,7 @@
 #include "changes.h"
 #include "charset.h"
 #include "columns.h"
+#include "diagram.h"
 #include "escape.h"
 #include "layout.h"
 #include "lessons.h"
@@ -591,15 +592,24 @@ draw_one(struct view *v, struct story *s, struct run *r)
 
 		sel = f != NULL ? (int)(f - s->rows) : 0;
 	}
-	rows = s->nrows < LINES / 3 ? s->nrows : LINES / 3;
-	y += draw_table(s, y, 0, COLS, rows, sel, 1);
-	put_cut(y++, 2, COLS - 2, attr_exited, text_say(steps ? T_LEGEND :
-	    T_LEGEND_WATCH));
+	if (v->diagram) {
+		/* In place of the table and the detail: what changed and
+		 * the lesson keep a few lines each. */
+		y += diagram_draw(stdscr, s, y, 0, COLS, LINES - 10,
+		    attr_changed, attr_exited);
+	} else {
+		rows = s->nrows < LINES / 3 ? s->nrows : LINES / 3;
+		y += draw_table(s, y, 0, COLS, rows, sel, 1);
+		put_cut(y++, 2, COLS - 2, attr_exited, text_say(steps ?
+		    T_LEGEND : T_LEGEND_WATCH));
+	}
 	rule(y++, 0, COLS, text_say(T_CHANGED));
-	y += draw_changes(s, r, y, 1, COLS - 2, 6);
-	rule(y++, 0, COLS, text_say(T_DETAIL));
-	draw_detail(s, sel, y, 1, COLS - 2, 3);
-	y += 3;
+	y += draw_changes(s, r, y, 1, COLS - 2, v->diagram ? 3 : 6);
+	if (!v->diagram) {
+		rule(y++, 0, COLS, text_say(T_DETAIL));
+		draw_detail(s, sel, y, 1, COLS - 2, 3);
+		y += 3;
+	}
 	bottom = LINES - y - 1;
 	left = r != NULL ? COLS / 2 : COLS;
 	rule(y, 0, COLS, text_say(T_LESSON));

@@ -22,6 +22,7 @@ struct view {
 	const char   *lang;         /* "en" or "zh-CN" */
 	int           selected;     /* row of the first story; -1: the focus */
 	int           help;         /* the help box is open */
+	int           diagram;      /* the sessions diagram, not the table */
 	char          status[160];  /* one line of news, e.g. "chain ended" */
 	/* --compare: the steps the first chain was continued into, in
 	 * order, and how many of them the second has followed. */

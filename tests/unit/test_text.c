@@ -22,6 +22,7 @@ static const enum text_id neutral[] = {
 	T_TITLE_COMMAND, T_CH_PPID, T_CH_PGID, T_CH_SID, T_CH_TTY,
 	T_CH_UMASK, T_CH_UID, T_CH_CWD, T_CH_COMMAND,
 	T_SK_INIT,      /* survey: the kind "init", a program's name */
+	T_DG_TPGID,     /* diagram: a /proc field and its value */
 };
 
 /* The ASCII words a Chinese string may hold: kernel names (system calls,
@@ -42,6 +43,8 @@ static const char *const kernel_words[] = {
 	"postgres", "nohup", "disown", "t", "k", "c", "l",
 	/* keys and the shell's fg */
 	"Ctrl", "L", "fg", "p",
+	/* the diagram (D): its key and option */
+	"d", "diagram", "compare",
 };
 
 static int
