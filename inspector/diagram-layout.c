@@ -452,13 +452,15 @@ diagram_place(const struct diagram *d, int width, int max_lines, int ascii,
 	if (width > DIAGRAM_COLS)
 		width = DIAGRAM_COLS;
 	clear(g, width);
+	g->cut = g->lines = 0;
 	if (max_lines > DIAGRAM_LINES)
 		max_lines = DIAGRAM_LINES;
+	if (max_lines < 1)
+		return 0;
 	sx1 = width - TERM_W - TERM_GAP - 1;
 	gx1 = sx1 - 3;
 	columns_of(d, &pidw, &namew);
-	g->compact = height(d, 0) + (d->hidden > 0) > max_lines;
-	g->cut = 0;
+	g->compact = height(d, 0) - 1 + (d->hidden > 0) > max_lines;
 	for (i = 0; i < d->nsessions; i++) {
 		const struct diagram_session *se = &d->sessions[i];
 		int line_attr = se->gone ? DIAGRAM_EXITED : DIAGRAM_PLAIN;
@@ -496,10 +498,9 @@ diagram_place(const struct diagram *d, int width, int max_lines, int ascii,
 		terminal(&p, d, i, g->sy0[i], sx1);
 	}
 	last = y;
-	if (y + 1 + (d->hidden > 0) > max_lines && max_lines >= 2) {
-		/* Cut: what does not fit is counted on the line above the
-		 * legend. */
-		last = max_lines - 2;
+	if (y + (d->hidden > 0) > max_lines && max_lines >= 1) {
+		/* Cut: what does not fit is counted on the last line. */
+		last = max_lines - 1;
 		for (k = 0; k < d->nprocs; k++)
 			g->cut += g->py[k] >= last;
 		for (j = last; j <= y; j++)
@@ -510,15 +511,17 @@ diagram_place(const struct diagram *d, int width, int max_lines, int ascii,
 				g->c[j][k].attr = DIAGRAM_PLAIN;
 			}
 	}
-	if (g->cut + d->hidden > 0 && last + 1 < max_lines) {
+	if (g->cut + d->hidden > 0 && last < max_lines) {
 		snprintf(line, sizeof line, text_say(T_DG_MORE),
 		    g->cut + d->hidden);
 		text(&p, last++, 0, width, DIAGRAM_EXITED, line);
 	}
-	if (max_lines < 1)
-		return g->lines = 0;
-	snprintf(line, sizeof line, text_say(T_DG_LEGEND), p.box->arrow);
-	text(&p, last++, 0, width, DIAGRAM_EXITED, line);
+	/* The legend, where there is room for it. */
+	if (last < max_lines) {
+		snprintf(line, sizeof line, text_say(T_DG_LEGEND),
+		    p.box->arrow);
+		text(&p, last++, 0, width, DIAGRAM_EXITED, line);
+	}
 	return g->lines = last;
 }
 

@@ -104,10 +104,10 @@ struct diagram_grid {
 };
 
 /* Places the diagram in width columns (at most DIAGRAM_COLS) and at most
- * max_lines lines (the legend line included): boxed groups when they
- * fit, else compact ones, else cut with a line saying how many
- * processes did not fit. ascii: line drawing and text in ASCII. Returns
- * the lines used. Labels come from the text tables (text_say). */
+ * max_lines lines: boxed groups when they fit, else compact ones, else
+ * cut with a line saying how many processes did not fit; then the
+ * legend, where a line is left for it. ascii: line drawing and text in
+ * ASCII. Returns the lines used. Labels come from the text tables. */
 int  diagram_place(const struct diagram *, int width, int max_lines,
     int ascii, struct diagram_grid *);
 

@@ -594,11 +594,7 @@ handle_key(struct view *v, int key, struct run runs[2],
 			v->selected++;
 		break;
 	case 'd':    /* the sessions diagram, or the table */
-		if (v->nruns == 2)
-			snprintf(v->status, sizeof v->status, "%s",
-			    text_say(T_DG_COMPARE));
-		else
-			v->diagram = !v->diagram;
+		v->diagram = !v->diagram;
 		break;
 	case '?':
 		v->help = 1;

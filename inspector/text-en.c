@@ -341,8 +341,4 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_DG_LEGEND] =
 	    "%s foreground group of the terminal (TPGID) · * changed · x "
 	    "exited",
-	[T_DG_TITLE] = "Sessions, process groups and the terminal",
-	[T_DG_COMPARE] =
-	    "--compare shows tables only: two diagrams do not fit; run one "
-	    "chain with --diagram",
 };

@@ -318,7 +318,4 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_DG_MORE] = "另有 %d 个进程没有画出（d：看表格）",
 	[T_DG_LEGEND] =
 	    "%s 终端的前台进程组（TPGID）· * 上一步改变的 · x 已退出",
-	[T_DG_TITLE] = "会话、进程组和终端",
-	[T_DG_COMPARE] =
-	    "--compare 只显示表格：两张图放不下；请用 --diagram 运行单条链",
 };

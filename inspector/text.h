@@ -63,7 +63,6 @@ enum text_id {
 	 * item 2; diagram-layout.c) */
 	T_DG_SESSION, T_DG_GROUP, T_DG_SLEADER, T_DG_GLEADER, T_DG_EXITED,
 	T_DG_ZOMBIE, T_DG_NOTTY, T_DG_TPGID, T_DG_MORE, T_DG_LEGEND,
-	T_DG_TITLE, T_DG_COMPARE,
 	TEXT_COUNT
 };
 

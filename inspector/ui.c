@@ -633,6 +633,9 @@ draw_compare(struct view *v)
 {
 	int half = (LINES - 1 - 4) / 2, i, y;
 
+	/* Two diagrams take the lesson's lines too. */
+	if (v->diagram)
+		half = (LINES - 2) / 2;
 	for (i = 0; i < 2; i++) {
 		struct run *r = v->runs[i];
 		const struct row *f;
@@ -650,11 +653,17 @@ draw_compare(struct view *v)
 		rule(y++, 0, COLS, title);
 		/* The row the step is about always shows. */
 		f = story_find(&r->story, r->story.focus);
-		y += draw_table(&r->story, y, 0, COLS, half - 5,
-		    f != NULL ? (int)(f - r->story.rows) : -1, 0);
+		if (v->diagram)
+			y += diagram_draw(stdscr, &r->story, y, 0, COLS,
+			    half - 1, attr_changed, attr_exited);
+		else
+			y += draw_table(&r->story, y, 0, COLS, half - 5,
+			    f != NULL ? (int)(f - r->story.rows) : -1, 0);
 		draw_changes(&r->story, r, y, 1, COLS - 2,
 		    1 + half * (i + 1) - y);
 	}
+	if (v->diagram)
+		return;
 	y = 1 + 2 * half;
 	rule(y, 0, COLS, text_say(T_LESSON));
 	draw_lesson(v->runs[0]->lesson, T_START, v->lang, y + 1, 1, COLS - 2,

@@ -19,6 +19,10 @@ shell's group, the process in its new session at setsid, the arrow that
 appears when the BSD daemon opens a terminal. d shows the table, d again
 the diagram. Nothing runs past column 80, and q leaves nothing.
 
+compare [ascii]: --compare --diagram at 80x24: both halves draw their
+chain's diagram, each agreeing with /proc, through every step; each
+run's processes in its own half only; d shows both tables.
+
 once: a shell on a pty of its own (forkpty) with a background job and a
 foreground job; daemonlab --diagram --once -p SHELL,BG,FG prints the
 diagram, in UTF-8 and with --ascii, and it agrees with /proc in the same
@@ -64,8 +68,8 @@ class Diagram:
     {sid: {'tty': name or None, 'tpgid': N, 'arrow': pgid or None,
     'y': line}}, groups {(sid, pgid): line}, procs [Drawn]."""
 
-    def __init__(self, lines):
-        self.lines = lines
+    def __init__(self, lines, end=None):
+        self.lines = lines[:end]
         self.sessions, self.groups, self.procs = {}, {}, []
         self.legend = None
         sid = pgid = None
@@ -73,6 +77,8 @@ class Diagram:
             if LEGEND.match(text):
                 self.legend = y
                 break
+            if text.startswith('\u2500\u2500 ') or text.startswith('-- '):
+                break           # a rule: the next pane
             if len(text) > 2 and text[0] in CORNER and text[1] == ' ':
                 sid = int(re.search(r'(\d+)', text).group(1))
                 self.sessions[sid] = self._terminal(y, text)
@@ -132,10 +138,10 @@ def tty_name(pid):
     return L.ps_table([pid]).get(pid, {}).get('TTY')
 
 
-def diagram_problems(d, live):
+def diagram_problems(d, live, legend=True):
     """Where the diagram and /proc disagree: live is {pid: stat}."""
     problems = []
-    if d.legend is None:
+    if legend and d.legend is None:
         problems.append('no legend line: the diagram is not on screen')
     for pid, st in live.items():
         drawn = [p for p in d.drawn(pid) if p.mark != 'x']
@@ -401,6 +407,73 @@ def toggle(s, ascii):
     L.log('d: table, d: diagram again')
 
 
+# ---------------------------------------------------------------- compare
+
+def progress(screen):
+    """(System V step, BSD step) from the two halves' rule lines, and the
+    lines those rules are on."""
+    sv = bsd = 0
+    ys = {}
+    for y, line in enumerate(screen.lines):
+        m = re.search(r'step (\d+)/(\d+)', line)
+        if m and 'System V' in line and m.group(2) == '9':
+            sv, ys['sv'] = int(m.group(1)), y
+        elif m and 'BSD' in line and m.group(2) == '8':
+            bsd, ys['bsd'] = int(m.group(1)), y
+    return (sv, bsd), ys
+
+
+def compare_look(s, want, ascii, tries=20):
+    """Both halves' diagrams agree with /proc; each run's processes are
+    drawn in one half only."""
+    for attempt in range(tries):
+        screen = s.capture()
+        live = run_processes(s)
+        where, ys = progress(screen)
+        problems = screen_problems(screen, ascii)
+        if where != want or len(ys) != 2:
+            problems.append('the halves are at %r, not %r' % (where, want))
+        else:
+            halves = [Diagram(screen.col_text[ys[k] + 1:])
+                      for k in ('sv', 'bsd')]
+            for pid, st in live.items():
+                n = sum(st['sid'] in h.sessions for h in halves)
+                if n != 1:
+                    problems.append('PID %d (session %d) is in %d halves'
+                                    % (pid, st['sid'], n))
+            for name, h in zip(('System V', 'BSD'), halves):
+                mine = {p: st for p, st in live.items()
+                        if st['sid'] in h.sessions}
+                problems += ['%s: %s' % (name, p) for p in
+                             diagram_problems(h, mine, legend=False)]
+                if not h.procs:
+                    problems.append('%s: no diagram' % name)
+        for pid in live:
+            st = L.read_stat(pid)
+            s.seen.setdefault(pid, st['starttime'] if st else None)
+        if not problems:
+            L.log('compare %r: ok' % (want,))
+            return screen
+        time.sleep(0.25)
+    raise L.Failure('compare %r:\n  %s\nthe screen:\n%s' % (
+        want, '\n  '.join(problems), screen.text()))
+
+
+def compare(s, ascii):
+    s.start(['--compare', '--diagram'] + (['--ascii'] if ascii else []))
+    want = (1, 1)
+    compare_look(s, want, ascii)
+    for press in range(8):
+        s.send('n')
+        sv = min(want[0] + 1, 9)
+        # the BSD chain waits while System V makes its second fork
+        want = (sv, min(want[1] + (0 if sv == 5 else 1), 8))
+        compare_look(s, want, ascii)
+    s.send('d')
+    s.wait(lambda sc: len(sc.tables()) == 2, 'd to show both tables')
+    s.quit()
+
+
 # ---------------------------------------------------------------- once
 
 def once(daemonlab, steps):
@@ -521,6 +594,14 @@ def main():
     mode = sys.argv[3]
     if mode == 'once':
         L.run_test('diagram-once', lambda: once(daemonlab, steps))
+    if mode == 'compare':
+        ascii = 'ascii' in sys.argv[4:]
+
+        def both():
+            with L.Session('diagram-compare', daemonlab, steps, cols=COLS,
+                           rows=ROWS) as s:
+                compare(s, ascii)
+        L.run_test('diagram-compare%s' % ('-ascii' if ascii else ''), both)
     chain = sys.argv[4]
     ascii = 'ascii' in sys.argv[5:]
     zh = 'zh' in sys.argv[5:]
