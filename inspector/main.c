@@ -148,8 +148,8 @@ usage(int status)
 	FILE *f = status == 0 ? stdout : stderr;
 
 	fprintf(f,
-	    "usage: daemonlab [--chain NAME] [--lang en|zh-CN] [--ascii]\n"
-	    "       daemonlab --compare\n"
+	    "usage: daemonlab [--chain NAME] [--diagram] [--lang en|zh-CN] [--ascii]\n"
+	    "       daemonlab --compare [--diagram]\n"
 	    "       daemonlab [--once] [--diagram] -p PID[,PID...]\n"
 	    "       daemonlab -- COMMAND [ARG...]\n"
 	    "       daemonlab --print-chain NAME\n"
@@ -182,7 +182,8 @@ usage(int status)
 	    "  --help, --version\n"
 	    "\n"
 	    "Keys: n, space or Enter next step; r restart; q quit; Up/Down\n"
-	    "select a row; ? help. See daemonlab(1) and daemonlab-steps(7).\n");
+	    "select a row; d sessions diagram or table; ? help.\n"
+	    "See daemonlab(1) and daemonlab-steps(7).\n");
 	fprintf(f, "\nChains (NAME): %s.\n", chain_names(", "));
 	exit(status);
 }
