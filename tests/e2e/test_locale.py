@@ -44,6 +44,7 @@ KERNEL_WORDS = set('''
     forgotten log
     n r q x
     Ctrl L fg
+    d
 '''.split())
 
 # The System V chain's lesson keys, from the chain table (set below).
