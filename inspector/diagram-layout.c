@@ -11,11 +11,20 @@
 
 /* ------------------------------------------------------------ what */
 
+/* A row's look at the previous step. A row without a mark has not
+ * changed since (attached processes are marked only when they change):
+ * it looked as it does now. */
+static const struct proc_info *
+before(const struct row *r)
+{
+	return r->has_mark ? &r->mark.p : &r->now.p;
+}
+
 /* A row alive at the previous step: what "before" means. */
 static int
 was_alive(const struct row *r)
 {
-	return r->has_mark && !r->mark.p.exited;
+	return r->has_mark ? !r->mark.p.exited : !r->exited;
 }
 
 /* Live rows, and those that exited at the last step. */
@@ -39,14 +48,13 @@ was_there(const struct story *s, pid_t sid, pid_t pgid, int *any_mark)
 	int i;
 
 	*any_mark = 0;
+	for (i = 0; i < s->nrows; i++)
+		*any_mark |= s->rows[i].has_mark;
 	for (i = 0; i < s->nrows; i++) {
 		const struct row *r = &s->rows[i];
 
-		if (!r->has_mark)
-			continue;
-		*any_mark = 1;
-		if (was_alive(r) && r->mark.p.sid == sid &&
-		    (pgid == 0 || r->mark.p.pgid == pgid))
+		if (was_alive(r) && before(r)->sid == sid &&
+		    (pgid == 0 || before(r)->pgid == pgid))
 			return 1;
 	}
 	return 0;
@@ -87,9 +95,8 @@ add_proc(const struct story *s, const struct row *r, struct diagram *d)
 	p->focus = now->pid == s->focus;
 	/* A forked child's mark is its parent's: another PID. */
 	if (!r->exited && r->has_mark)
-		p->changed = r->mark.p.pid != now->pid ||
-		    (was_alive(r) && (r->mark.p.pgid != now->pgid ||
-		    r->mark.p.sid != now->sid));
+		p->changed = r->mark.p.pid != now->pid || (!r->mark.p.exited &&
+		    (r->mark.p.pgid != now->pgid || r->mark.p.sid != now->sid));
 }
 
 /* The terminal of session i, read from its live members, and how it
@@ -115,12 +122,12 @@ add_terminal(const struct story *s, struct diagram *d, int i)
 		const struct row *m = &s->rows[k];
 
 		any |= m->has_mark;
-		if (was == NULL && was_alive(m) && m->mark.p.sid == se->sid &&
-		    m->mark.p.tty_nr == r->now.p.tty_nr)
+		if (was == NULL && was_alive(m) && before(m)->sid == se->sid &&
+		    before(m)->tty_nr == r->now.p.tty_nr)
 			was = m;
 	}
 	se->tty_changed = any && was == NULL;
-	se->tpgid_changed = was != NULL && was->mark.p.tpgid != se->tpgid;
+	se->tpgid_changed = was != NULL && before(was)->tpgid != se->tpgid;
 	/* The arrow: to the group, a live one if there are two. */
 	for (k = se->first; k < se->first + se->n; k++)
 		if (d->groups[k].pgid == se->tpgid &&

@@ -281,6 +281,32 @@ START_TEST(opentty_gives_the_daemon_session_an_arrow)
 }
 END_TEST
 
+/* Attached processes (-p) are marked only when they change: one that
+ * has not is as it was, and its group and terminal are not new. */
+START_TEST(unmarked_rows_are_unchanged)
+{
+	struct look m, n;
+
+	reset();
+	look(&n, SHELL, SHELL, SHELL, 3, JOB, "bash");
+	row(NULL, &n);
+	look(&n, JOB, JOB, SHELL, 3, JOB, "sleep");
+	row(NULL, &n);
+	look(&m, 4300, JOB, SHELL, 3, JOB, "helper");
+	look(&n, 4300, 4300, 4300, 0, -1, "helper");
+	row(&m, &n);
+	diagram_layout(&story, &d);
+	ck_assert(!d.groups[group_of(SHELL)].changed);
+	ck_assert(!d.groups[group_of(JOB)].changed);
+	ck_assert(!d.sessions[0].changed);
+	ck_assert(!d.sessions[0].tty_changed && !d.sessions[0].tpgid_changed);
+	ck_assert(!d.procs[proc_of(JOB)].changed);
+	ck_assert(d.procs[proc_of(4300)].changed);
+	ck_assert(d.sessions[1].changed);
+	ck_assert_int_eq(d.sessions[0].fg, group_of(JOB));
+}
+END_TEST
+
 /* More processes than lines: compact groups, then a cut that says how
  * many are not drawn; never more lines than asked for. */
 START_TEST(a_crowd_is_cut_and_counted)
@@ -379,6 +405,7 @@ main(void)
 	tcase_add_test(tc, first_look_changes_nothing);
 	tcase_add_test(tc, setsid_moves_to_a_new_session_without_terminal);
 	tcase_add_test(tc, opentty_gives_the_daemon_session_an_arrow);
+	tcase_add_test(tc, unmarked_rows_are_unchanged);
 	tcase_add_test(tc, a_crowd_is_cut_and_counted);
 	tcase_add_test(tc, text_is_the_same_layout);
 	tcase_add_test(tc, chinese_keeps_the_layout);
