@@ -260,9 +260,10 @@ text(struct pen *p, int y, int x, int limit, int attr, const char *t)
 			;
 		memcpy(one, s, n);
 		one[n] = '\0';
-		w = escape_width(one);
-		if (w < 1)
-			w = 1;
+		/* A combining mark would share the cell before it: a
+		 * grid of one character per cell leaves it out. */
+		if ((w = escape_width(one)) < 1)
+			continue;
 		if (x + w > limit)
 			break;
 		snprintf(p->g->c[y][x].g, sizeof p->g->c[y][x].g, "%s", one);
@@ -276,6 +277,41 @@ text(struct pen *p, int y, int x, int limit, int attr, const char *t)
 		x += w;
 	}
 	return x - x0;
+}
+
+/* A process's name in width columns; one too long ends in the
+ * ellipsis, as the table's cells do ("..." in ASCII). */
+static void
+name(struct pen *p, int y, int x, int width, int attr, const char *t)
+{
+	const char *dots = p->ascii ? "..." : "…";
+	char ascii[256], cut[256];
+	int dw = p->ascii ? 3 : 1, w;
+	size_t i, n, keep = 0;
+
+	if (p->ascii) {
+		charset_ascii(t, ascii, sizeof ascii);
+		t = ascii;
+	}
+	if (escape_width(t) <= width) {
+		text(p, y, x, x + width, attr, t);
+		return;
+	}
+	/* The longest start, whole characters, that leaves room for the
+	 * ellipsis. */
+	for (i = 0, w = 0; t[i] != '\0'; i += n) {
+		char one[8];
+
+		for (n = 1; n < 4 && ((unsigned char)t[i + n] & 0xc0) == 0x80; n++)
+			;
+		snprintf(one, sizeof one, "%.*s", (int)n, t + i);
+		if ((w += escape_width(one)) > width - dw)
+			break;
+		keep = i + n;
+	}
+	snprintf(cut, sizeof cut, "%.*s%s", (int)keep, t, width >= dw ?
+	    dots : "");
+	text(p, y, x, x + width, attr, cut);
 }
 
 /* A box's top rule with a title: "┌ title ───┐". */
@@ -335,7 +371,7 @@ proc_line(struct pen *p, const struct diagram *d, int i, int y, int gx0,
 	int attr = pr->exited ? DIAGRAM_EXITED : pr->changed ?
 	    DIAGRAM_CHANGED : pr->focus ? DIAGRAM_TITLE : DIAGRAM_PLAIN;
 	int dim = pr->exited ? DIAGRAM_EXITED : DIAGRAM_PLAIN;
-	int x = gx0 + 2, used;
+	int x = gx0 + 2;
 	char num[24];
 
 	cell(p, y, gx0, p->box->v, dim);
@@ -347,10 +383,8 @@ proc_line(struct pen *p, const struct diagram *d, int i, int y, int gx0,
 	if (pr->changed)
 		cell(p, y, x, " ", attr);
 	x++;
-	used = text(p, y, x, x + namew < gx1 - 1 ? x + namew : gx1 - 1, attr,
+	name(p, y, x, namew < gx1 - 1 - x ? namew : gx1 - 1 - x, attr,
 	    pr->name);
-	/* A highlight runs the name's width, as the table's cells do. */
-	(void)used;
 	x += namew + 2;
 	if (pr->session_leader)
 		x += text(p, y, x, gx1 - 1, dim, text_say(T_DG_SLEADER)) + 2;

@@ -221,7 +221,7 @@ def pid_cells(screen, p):
     return x, x + len(str(p.pid))
 
 
-def look(s, what, ascii, extra=None, tries=20):
+def look(s, what, ascii, extra=None, tries=40):
     """Looks until the diagram agrees with /proc (a capture and /proc are
     read at slightly different times); fails with the last problems."""
     for attempt in range(tries):
@@ -423,7 +423,7 @@ def progress(screen):
     return (sv, bsd), ys
 
 
-def compare_look(s, want, ascii, tries=20):
+def compare_look(s, want, ascii, tries=40):
     """Both halves' diagrams agree with /proc; each run's processes are
     drawn in one half only."""
     for attempt in range(tries):

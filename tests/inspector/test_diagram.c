@@ -348,6 +348,33 @@ START_TEST(a_crowd_is_cut_and_counted)
 }
 END_TEST
 
+/* A name a process chose reaches the grid escaped, never as control
+ * bytes, and one too long for its column ends in the ellipsis. */
+START_TEST(hostile_names_are_escaped_and_cut)
+{
+	struct look n;
+	const unsigned char *c;
+	int y, ascii;
+
+	for (ascii = 0; ascii < 2; ascii++) {
+		reset();
+		look(&n, SHELL, SHELL, SHELL, 3, SHELL, "\033]0;pwned\a\033[2J");
+		row(&n, &n);
+		diagram_layout(&story, &d);
+		diagram_place(&d, 80, 24, ascii, &grid);
+		assert_fits(80, ascii);
+		for (y = 0; y < grid.lines; y++)
+			for (c = (const unsigned char *)line(y); *c; c++)
+				ck_assert_msg(*c >= 0x20 && *c != 0x7f,
+				    "line %d holds byte %#x", y, *c);
+		y = grid.py[0];
+		ck_assert_ptr_nonnull(strstr(line(y), "4100 \\033]0;pwned"));
+		ck_assert_ptr_nonnull(strstr(line(y), ascii ? "...  session" :
+		    "…  session"));
+	}
+}
+END_TEST
+
 /* diagram_print() prints the grid the screen draws, at 80 columns. */
 START_TEST(text_is_the_same_layout)
 {
@@ -407,6 +434,7 @@ main(void)
 	tcase_add_test(tc, opentty_gives_the_daemon_session_an_arrow);
 	tcase_add_test(tc, unmarked_rows_are_unchanged);
 	tcase_add_test(tc, a_crowd_is_cut_and_counted);
+	tcase_add_test(tc, hostile_names_are_escaped_and_cut);
 	tcase_add_test(tc, text_is_the_same_layout);
 	tcase_add_test(tc, chinese_keeps_the_layout);
 	suite_add_tcase(s, tc);
