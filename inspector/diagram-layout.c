@@ -544,7 +544,7 @@ diagram_place(const struct diagram *d, int width, int max_lines, int ascii,
 		last = max_lines - 1;
 		for (k = 0; k < d->nprocs; k++)
 			g->cut += g->py[k] >= last;
-		for (j = last; j <= y; j++)
+		for (j = last; j <= y && j < DIAGRAM_LINES; j++)
 			for (k = 0; k < width; k++) {
 				g->c[j][k].g[0] = ' ';
 				g->c[j][k].g[1] = '\0';

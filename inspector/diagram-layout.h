@@ -77,7 +77,8 @@ void diagram_layout(const struct story *, struct diagram *);
 /* The grid: one cell per screen column. A wide character takes two
  * cells, the second with w == 0. */
 #define DIAGRAM_COLS 256
-#define DIAGRAM_LINES 128
+/* Every process in a box of its own, and the legend: room for all. */
+#define DIAGRAM_LINES (5 * DIAGRAM_MAX + 8)
 
 enum diagram_attr {
 	DIAGRAM_PLAIN, DIAGRAM_CHANGED, DIAGRAM_EXITED, DIAGRAM_TITLE
