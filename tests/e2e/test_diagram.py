@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: MIT
 """diagram: the sessions diagram (key d, --diagram) against /proc.
 
-walk CHAIN [ascii|zh]: daemonlab --diagram --chain CHAIN at 80x24 (with
---ascii: every character on the screen ASCII; zh: --lang zh-CN, the
-same boxes with Chinese labels), n through every step. At
+walk CHAIN [ascii|zh|no-color]: daemonlab --diagram --chain CHAIN at
+80x24 (with --ascii: every character on the screen ASCII; zh: --lang
+zh-CN, the same boxes with Chinese labels; no-color: NO_COLOR=1, the
+highlights reverse and bold), n through every step. At
 each step the diagram is read back from the screen: a box per session,
 inside it a box per group, inside those the processes; the terminal
 beside its session and the group its arrow points at. It must agree
@@ -28,7 +29,7 @@ foreground job; daemonlab --diagram --once -p SHELL,BG,FG prints the
 diagram, in UTF-8 and with --ascii, and it agrees with /proc in the same
 way.
 
-usage: test_diagram.py DAEMONLAB STEPS_DIR MODE [CHAIN [ascii|zh]]"""
+usage: test_diagram.py DAEMONLAB STEPS_DIR MODE [CHAIN [ascii|zh|no-color]]"""
 
 import os
 import pty
@@ -209,9 +210,16 @@ def screen_problems(screen, ascii):
     return problems
 
 
+MONO = False        # NO_COLOR: highlights are reverse and bold
+
+
+def lit(cell):
+    return cell.highlighted_mono() if MONO else cell.highlighted_colour()
+
+
 def highlighted(screen, y, x0, x1):
     cells = [c for c in screen.cells[y][x0:x1] if c.ch not in ('', ' ')]
-    return bool(cells) and all(c.highlighted_colour() for c in cells)
+    return bool(cells) and all(lit(c) for c in cells)
 
 
 def pid_cells(screen, p):
@@ -276,7 +284,7 @@ def arrow_highlighted(screen, t):
     y = t['arrow_y'] + 1
     text = screen.col_text[y]
     x = max(text.find('\u25c4'), text.find('<', 4))
-    return x > 0 and screen.cells[y][x].highlighted_colour()
+    return x > 0 and lit(screen.cells[y][x])
 
 
 def expect_setsid(screen, d, live):
@@ -338,11 +346,11 @@ def expect_opentty(bsd):
     return check
 
 
-def walk(s, chain, ascii, zh):
+def walk(s, chain, ascii, zh, mono=False):
     args = ['--diagram', '--chain', chain] + (['--ascii'] if ascii else
                                               []) + \
         (['--lang', 'zh-CN'] if zh else [])
-    s.start(args)
+    s.start(args, no_color=mono)
     keys = L.chain_keys(s.daemonlab, chain)
     total = len(keys)
     seen_setsid = False
@@ -605,13 +613,16 @@ def main():
     chain = sys.argv[4]
     ascii = 'ascii' in sys.argv[5:]
     zh = 'zh' in sys.argv[5:]
+    global MONO
+    MONO = 'no-color' in sys.argv[5:]
 
     def body():
         with L.Session('diagram-' + chain, daemonlab, steps, cols=COLS,
                        rows=ROWS) as s:
-            walk(s, chain, ascii, zh)
-    L.run_test('diagram-%s%s%s' % (chain, '-ascii' if ascii else '',
-                                   '-zh' if zh else ''), body)
+            walk(s, chain, ascii, zh, MONO)
+    L.run_test('diagram-%s%s%s%s' % (chain, '-ascii' if ascii else '',
+                                     '-zh' if zh else '',
+                                     '-no-color' if MONO else ''), body)
 
 
 if __name__ == '__main__':
