@@ -464,14 +464,18 @@ height(const struct diagram *d, int compact)
 	return h + d->nprocs;
 }
 
+/* Blanks the lines the diagram can take (not the whole grid: it is
+ * drawn at every look). */
 static void
-clear(struct diagram_grid *g, int width)
+clear(struct diagram_grid *g, int width, int lines)
 {
 	int y, x;
 
 	g->width = width;
-	for (y = 0; y < DIAGRAM_LINES; y++)
-		for (x = 0; x < DIAGRAM_COLS; x++) {
+	if (lines > DIAGRAM_LINES)
+		lines = DIAGRAM_LINES;
+	for (y = 0; y < lines; y++)
+		for (x = 0; x < width; x++) {
 			g->c[y][x].g[0] = ' ';
 			g->c[y][x].g[1] = '\0';
 			g->c[y][x].w = 1;
@@ -492,7 +496,8 @@ diagram_place(const struct diagram *d, int width, int max_lines, int ascii,
 
 	if (width > DIAGRAM_COLS)
 		width = DIAGRAM_COLS;
-	clear(g, width);
+	/* Boxed, with the lines for "more" and the legend. */
+	clear(g, width, height(d, 0) + 2);
 	g->cut = g->lines = 0;
 	if (max_lines > DIAGRAM_LINES)
 		max_lines = DIAGRAM_LINES;
