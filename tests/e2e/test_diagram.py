@@ -315,10 +315,19 @@ def expect_setsid(screen, d, live):
 
 
 def expect_fork2(screen, d, live):
+    """The second child, highlighted, in the session the first child
+    leads; not its leader, so it can never acquire a terminal."""
     focus = [p for p in d.procs if p.mark == '*']
     if len(focus) != 1 or focus[0].pid == focus[0].sid:
         return ['expected the second child, not a session leader, marked '
                 '*: %r' % focus]
+    p = focus[0]
+    x0, x1 = pid_cells(screen, p)
+    if not highlighted(screen, p.y + 1, x0, x1):
+        return ['the second child %d is not highlighted' % p.pid]
+    if not any(q.mark == 'x' and q.pid == p.sid for q in d.procs):
+        return ['the session leader %d is not drawn as exited beside it'
+                % p.sid]
     return []
 
 
