@@ -33,6 +33,7 @@
 #include "survey.h"
 #include "survey-view.h"
 #include "text.h"
+#include "transcript.h"
 #include "ui.h"
 #include "watchdog.h"
 
@@ -153,6 +154,7 @@ usage(int status)
 	    "       daemonlab [--once] [--diagram] -p PID[,PID...]\n"
 	    "       daemonlab -- COMMAND [ARG...]\n"
 	    "       daemonlab --print-chain NAME\n"
+	    "       daemonlab --transcript NAME [--lang en|zh-CN]\n"
 	    "       daemonlab --survey [--once] [--tree]\n"
 	    "\n"
 	    "Shows, live from /proc, how a process becomes a daemon, one step\n"
@@ -168,6 +170,9 @@ usage(int status)
 	    "  -- COMMAND [ARG...] run any command on the inspector's pty and\n"
 	    "                      follow it\n"
 	    "  --print-chain NAME  the command line to run a chain by hand\n"
+	    "  --transcript NAME   run a chain without a screen, continuing at\n"
+	    "                      every pause, and print the walk as Markdown:\n"
+	    "                      tables, what changed, what to watch\n"
 	    "  --survey            every process on this machine, as ps -axj\n"
 	    "                      shows it, with its kind (daemon, kernel\n"
 	    "                      thread, job...) and the seed's claims checked;\n"
@@ -699,6 +704,7 @@ main(int argc, char *argv[])
 		{ "survey", no_argument, NULL, 'S' },
 		{ "tree", no_argument, NULL, 'T' },
 		{ "print-chain", required_argument, NULL, 'P' },
+		{ "transcript", required_argument, NULL, 'X' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "ascii", no_argument, NULL, 'A' },
 		{ "diagram", no_argument, NULL, 'D' },
@@ -711,7 +717,7 @@ main(int argc, char *argv[])
 	static struct diagram diagram;
 	struct view v = { .selected = -1 };
 	struct launch_plan plan = { .n = 1 };
-	const struct chain *chain = NULL;
+	const struct chain *chain = NULL, *transcript = NULL;
 	pid_t pids[MAX_ATTACH];
 	int opt, npids = 0, once = 0, compare = 0, ascii = 0, survey = 0,
 	    tree = 0;
@@ -730,6 +736,7 @@ main(int argc, char *argv[])
 		case 'T': tree = 1; break;
 		case 'p': parse_pids(optarg, pids, &npids); break;
 		case 'P': print_chain(optarg); return 0;
+		case 'X': transcript = named_chain(optarg); break;
 		case 'l':
 			if (strcmp(optarg, "en") && strcmp(optarg, "zh-CN"))
 				die("--lang: '%s' is not a language of the "
@@ -751,6 +758,31 @@ main(int argc, char *argv[])
 	if (tree && !survey)
 		die("%s", "--tree is a view of --survey", "daemonlab --survey "
 		    "--once --tree");
+	if (transcript != NULL) {
+		if ((npids > 0) + (optind < argc) + compare + (chain != NULL) +
+		    once + survey + ascii > 0)
+			die("%s", "--transcript runs one chain and prints it: it "
+			    "takes only --lang", "daemonlab --transcript sysv "
+			    "--lang zh-CN");
+		text_use(v.lang);
+		steps_dir((char *const *)transcript->argv);
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+			rl.rlim_cur = rl.rlim_max;
+			setrlimit(RLIMIT_NOFILE, &rl);
+		}
+		signals_catch();
+		make_base_dir();
+		watchdog = watchdog_start(base_dir);
+		run_hold = watchdog_hold;
+		opt = transcript_print(transcript, v.lang, steps_dir(NULL),
+		    base_dir, &quit_signal);
+		watchdog_stop(watchdog);
+		rmdir(base_dir);
+		if (quit_signal)
+			signals_die(quit_signal);
+		return opt;
+	}
 	if (survey && once) {
 		struct survey sv;
 

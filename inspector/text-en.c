@@ -341,4 +341,36 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_DG_LEGEND] =
 	    "%s foreground group of the terminal (TPGID) · * changed · x "
 	    "exited",
+
+	/* C, transcript: daemonlab --transcript CHAIN (transcript.c) */
+	[T_TR_TITLE] =
+	    "Transcript: %s",
+	[T_TR_INTRO] =
+	    "The `%s` chain ran as the inspector runs it: the foreground job "
+	    "of a small shell on a pty of its own, with the inspector as the "
+	    "child subreaper that adopts its orphans. `daemonlab --transcript "
+	    "%s` continued it at every pause and wrote this page: what the "
+	    "step said, the table as `daemonlab --once` prints it (read live "
+	    "from /proc), the sentences the screen shows under \"What "
+	    "changed\", and what the lesson says to watch. The chain:",
+	[T_TR_RAN] =
+	    "Run on a live kernel, %s %s (%s), as uid %d, started in `%s`; "
+	    "the chain inherited a file that its parent \"forgot\" to close "
+	    "on descriptor %d. PIDs and terminal numbers are this run's. The "
+	    "tables show the living processes; those that exited during a "
+	    "step are named under its table.",
+	[T_TR_STEP] =
+	    "Step %d/%d: %s",
+	[T_TR_PARENT_SAYS] =
+	    "the parent says:",
+	[T_TR_FAILED] =
+	    "The step failed and exited; the chain stops here.",
+	[T_TR_NO_CHANGE] =
+	    "Nothing that the table shows changed.",
+	[T_TR_END] =
+	    "The end",
+	[T_TR_TERMINAL] =
+	    "What the run's terminal showed, from the shell's command line "
+	    "to its last prompt. Two processes writing at the same moment "
+	    "may appear in either order: the scheduler decides.",
 };

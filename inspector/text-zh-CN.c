@@ -318,4 +318,33 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_DG_MORE] = "另有 %d 个进程没有画出（d：看表格）",
 	[T_DG_LEGEND] =
 	    "%s 终端的前台进程组（TPGID）· * 上一步改变的 · x 已退出",
+
+	/* C, transcript: daemonlab --transcript CHAIN (transcript.c) */
+	[T_TR_TITLE] =
+	    "运行记录：%s",
+	[T_TR_INTRO] =
+	    "`%s` 链按检查器运行它的方式运行：它是一个小 shell 的前台作业，"
+	    "有自己的 pty，检查器是收养它的孤儿进程的子进程收割者（child "
+	    "subreaper）。`daemonlab --transcript %s` 在每次暂停时让它继续，"
+	    "并写下了这一页：步骤报告了什么，`daemonlab --once` 打印的表格"
+	    "（实时读取 /proc），界面在“变化”下显示的句子，以及课文说要看什么。"
+	    "这条链是：",
+	[T_TR_RAN] =
+	    "运行在真实的内核上：%s %s（%s），uid 为 %d，从 `%s` 启动；"
+	    "链继承了一个父进程“忘了”关闭的文件，在描述符 %d 上。PID 和终端"
+	    "编号都是这一次运行的。表格只列出还活着的进程；在某一步里退出的"
+	    "进程写在那一步的表格下面。",
+	[T_TR_STEP] =
+	    "步骤 %d/%d：%s",
+	[T_TR_PARENT_SAYS] =
+	    "父进程报告：",
+	[T_TR_FAILED] =
+	    "这一步失败并退出了；链到此为止。",
+	[T_TR_NO_CHANGE] =
+	    "表格显示的值都没有变化。",
+	[T_TR_END] =
+	    "结束",
+	[T_TR_TERMINAL] =
+	    "这次运行的终端显示了什么，从 shell 的命令行到它最后的提示符。"
+	    "两个进程同时写的行，先后顺序不定：由调度器决定。",
 };

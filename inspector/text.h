@@ -63,6 +63,9 @@ enum text_id {
 	 * item 2; diagram-layout.c) */
 	T_DG_SESSION, T_DG_GROUP, T_DG_SLEADER, T_DG_GLEADER, T_DG_EXITED,
 	T_DG_ZOMBIE, T_DG_NOTTY, T_DG_TPGID, T_DG_MORE, T_DG_LEGEND,
+	/* C, transcript: daemonlab --transcript CHAIN (transcript.c) */
+	T_TR_TITLE, T_TR_INTRO, T_TR_RAN, T_TR_STEP, T_TR_PARENT_SAYS,
+	T_TR_FAILED, T_TR_NO_CHANGE, T_TR_END, T_TR_TERMINAL,
 	TEXT_COUNT
 };
 
