@@ -187,7 +187,10 @@ handle(struct run *r, const struct proto_msg *m, pid_t sender)
 		r->fork_parent = sender;
 		r->fork_child = m->child;
 		story_add(&r->story, m->child, ROLE_CHAIN);
-		r->paused = 0;
+		/* step-fork --ready: the parent speaks again only when the
+		 * daemon is ready, while the daemon itself pauses. */
+		if (r->paused == sender)
+			r->paused = 0;
 		return;
 	}
 	if (m->event == PROTO_PAUSED)
