@@ -73,6 +73,17 @@ START_TEST(bad_arguments)
 	    "--help");
 	expect("--once --tree -p 1", 2, "--tree is a view of --survey",
 	    "daemonlab --survey --once --tree");
+	expect("--transcript foo", 2, "no chain named 'foo'",
+	    "sysv, bsd, mistake");
+	expect("--transcript", 2, "requires an argument", "usage: daemonlab");
+	expect("--transcript sysv --chain bsd", 2, "--transcript runs one "
+	    "chain", "--lang zh-CN");
+	expect("--transcript sysv -p 1", 2, "--transcript runs one chain",
+	    "--lang zh-CN");
+	expect("--transcript sysv --once", 2, "--transcript runs one chain",
+	    "--lang zh-CN");
+	expect("--transcript sysv --lang xx", 2, "--lang: 'xx'",
+	    "--lang zh-CN");
 }
 END_TEST
 
@@ -449,6 +460,7 @@ START_TEST(help_and_version)
 
 	ck_assert_int_eq(run("--help", out, sizeof out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "--print-chain"));
+	ck_assert_ptr_nonnull(strstr(out, "--transcript NAME"));
 	ck_assert_int_eq(run("--version", out, sizeof out), 0);
 	ck_assert_int_eq(strncmp(out, "daemonlab ", 10), 0);
 }
