@@ -2,8 +2,7 @@
 /*
  * walk.h - walk a named chain the way tests/steps/test_chains.c does (a
  * pty shell, the chain as its foreground job, reports on the lab's
- * socket), pause by pause, shared by the transcript generator and the
- * docs-facts test.
+ * socket), pause by pause, for the docs-facts test.
  *
  * At a pause, walk_next() first lets the world settle, so that what is
  * read then does not depend on timing: the process that forked and
