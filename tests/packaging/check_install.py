@@ -9,7 +9,10 @@ a packager would:
   such as docs/transcripts/update, stay in the source tree);
 - the installed daemonlab runs the installed steps when DAEMONLAB_STEPS_DIR
   points at them, and without it, where they are not, names the folder
-  it looked in and the variable.
+  it looked in and the variable;
+- a transcript of every chain is installed in both languages, both
+  daemonlab(1) pages describe --transcript, and the installed daemonlab
+  writes one.
 
 usage: check_install.py MESON BUILD-DIR BINDIR STEPSDIR DOCDIR MANDIR
 (the last four as installed, without DESTDIR)"""
@@ -58,6 +61,42 @@ def check_docs(docdir):
     if nlinks == 0:
         fail('no relative links found in the installed docs: the check '
              'looked at nothing')
+
+
+def chains(bindir):
+    p = subprocess.run([os.path.join(bindir, 'daemonlab'), '--help'],
+                       capture_output=True, text=True, timeout=30)
+    m = re.search(r'^Chains \(NAME\): (.*)\.$', p.stdout, re.M)
+    return m.group(1).split(', ') if m else []
+
+
+def check_transcripts(docdir, mandir, bindir, stepsdir):
+    """A transcript of every chain in both languages, manual pages that
+    tell how they are made, and the installed daemonlab making one."""
+    names = chains(bindir)
+    if not names:
+        fail('daemonlab --help lists no chains')
+    for lang in ('en', 'zh-CN'):
+        for chain in names:
+            path = os.path.join(docdir, 'transcripts', lang, chain + '.md')
+            if not os.path.isfile(path):
+                fail('transcripts/%s/%s.md is not installed' % (lang, chain))
+    for page in ('man1/daemonlab.1', 'zh_CN/man1/daemonlab.1'):
+        path = os.path.join(mandir, page)
+        if os.path.isfile(path) and '\\-\\-transcript' not in open(
+                path, encoding='utf-8').read():
+            fail('%s does not describe --transcript' % page)
+    env = dict(os.environ, DAEMONLAB_STEPS_DIR=stepsdir)
+    p = subprocess.run([os.path.join(bindir, 'daemonlab'), '--transcript',
+                        'mistake', '--lang', 'zh-CN'], env=env,
+                       stdin=subprocess.DEVNULL, capture_output=True,
+                       text=True, timeout=60)
+    if p.returncode != 0 or '## 步骤 2/2' not in p.stdout:
+        fail('the installed daemonlab --transcript mistake --lang zh-CN: '
+             'exit %d, %s%s' % (p.returncode, p.stdout[-300:], p.stderr))
+    else:
+        print('the installed daemonlab wrote a transcript of %d lines' %
+              p.stdout.count('\n'))
 
 
 def check_steps(bindir, stepsdir, prefix_stepsdir):
@@ -115,6 +154,8 @@ def main():
         else:
             check_docs(destdir + docdir)
         check_steps(destdir + bindir, destdir + stepsdir, stepsdir)
+        check_transcripts(destdir + docdir, destdir + mandir,
+                          destdir + bindir, destdir + stepsdir)
     finally:
         shutil.rmtree(destdir, ignore_errors=True)
     print('%d problem(s)' % len(failures))
