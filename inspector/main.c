@@ -92,6 +92,13 @@ on_child(int sig)
 	wake();
 }
 
+/* --transcript: a write to a reader gone fails with EPIPE instead. */
+static void
+on_pipe(int sig)
+{
+	(void)sig;
+}
+
 static void
 signals_catch(void)
 {
@@ -772,8 +779,21 @@ main(int argc, char *argv[])
 			setrlimit(RLIMIT_NOFILE, &rl);
 		}
 		signals_catch();
+		/* A reader that goes away (| head) is an error to report,
+		 * after the run is ended, not a death that leaves it to
+		 * the watchdog. Caught, not ignored: exec gives the chain
+		 * its default back (step-sigreset reports what it finds). */
+		sigaction(SIGPIPE, &(struct sigaction){ .sa_handler = on_pipe },
+		    NULL);
 		make_base_dir();
-		watchdog = watchdog_start(base_dir);
+		/* Without it, a crash of ours would leave the chain running. */
+		if ((watchdog = watchdog_start(base_dir)) == -1) {
+			int err = errno;
+
+			rmdir(base_dir);
+			die("cannot start the watchdog: %s", strerror(err),
+			    "too many processes? ulimit -u shows the limit");
+		}
 		run_hold = watchdog_hold;
 		opt = transcript_print(transcript, v.lang, steps_dir(NULL),
 		    base_dir, &quit_signal);

@@ -452,6 +452,12 @@ transcript_print(const struct chain *c, const char *lang,
 			break;
 		}
 		put_step(&w, lang);
+		/* A reader gone (| head): no use walking on. */
+		if (fflush(out) == EOF) {
+			rc = fail(&w, "cannot write the transcript: %s",
+			    strerror(errno));
+			break;
+		}
 		if (w.pending == FAILED)
 			break;
 		if (!run_next(&w.r)) {
@@ -471,10 +477,9 @@ transcript_print(const struct chain *c, const char *lang,
 		put_terminal(&w);
 	}
 	run_stop(&w.r);
-	fflush(out);
 	if (*quit)
 		return 1;
-	if (ferror(out))
+	if (rc == 0 && (fflush(out) == EOF || ferror(out)))
 		return fail(&w, "cannot write the transcript: %s",
 		    strerror(errno));
 	return rc;
