@@ -40,7 +40,7 @@ ROW = re.compile(r'^(\d+) .*?(\d+) +(\d+) +(\d+) +\S+ +(-?\d+) +\S+ +\d+ +'
                  r'(?:\d{4}|\?) +/', re.M)
 REPORT = re.compile(r'step-[a-z0-9]+\[(\d+)\]')
 NUMBER = re.compile(r'(?<![\w.])\d+(?![\w])')
-UID = re.compile(r'uid (?:为 )?(\d+)')
+UID = re.compile(r'uid (?:为 )?(\d+)', re.I)
 
 failures = []
 

@@ -45,6 +45,8 @@ static const char *const kernel_words[] = {
 	"Ctrl", "L", "fg", "p",
 	/* the diagram (D): its key and option */
 	"d", "diagram", "compare",
+	/* the transcript (C) names the options that made it */
+	"transcript", "once",
 };
 
 static int
