@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -41,6 +42,9 @@ struct walk {
 	char         parent_msg[MAX_PARENT_MSGS][PROTO_MSG_MAX];
 	int          nparents;
 	int          output;                    /* pty bytes at the last pump */
+	/* Every process that reported: the steps' processes. */
+	pid_t        reported[2 * CHAIN_MAX_STEPS];
+	int          nreported;
 };
 
 static long
@@ -58,6 +62,14 @@ static void
 note(struct walk *w)
 {
 	struct run *r = &w->r;
+	pid_t who = r->event == PROTO_EXIT && r->fork_child > 0 ?
+	    r->fork_parent : r->story.focus;
+	int i;
+
+	for (i = 0; i < w->nreported && w->reported[i] != who; i++)
+		;
+	if (i == w->nreported && i < 2 * CHAIN_MAX_STEPS)
+		w->reported[w->nreported++] = who;
 
 	if (r->event == PROTO_EXIT && r->fork_child > 0) {
 		if (w->nparents < MAX_PARENT_MSGS) {
@@ -100,11 +112,13 @@ pump(struct walk *w, int ms)
 }
 
 /* Asleep in a system call, not about to do anything: state S (or
- * stopped), and /proc/PID/syscall names a call rather than "running".
- * A process that cannot be read that closely (another user's, when we
- * are not root) is judged by its state alone. */
+ * stopped), and /proc/PID/syscall names a call rather than "running";
+ * when call is not -1, that call (the pause's sigtimedwait: a step
+ * that has reported may still be writing its "paused" line). A process
+ * that cannot be read that closely (another user's, when we are not
+ * root) is judged by its state alone. */
 static int
-asleep(int procfd, pid_t pid, char state)
+asleep(int procfd, pid_t pid, char state, long call)
 {
 	char path[32], buf[64];
 	ssize_t n;
@@ -120,7 +134,9 @@ asleep(int procfd, pid_t pid, char state)
 	if (n <= 0)
 		return 1;
 	buf[n] = '\0';
-	return strncmp(buf, "running", 7) != 0;
+	if (strncmp(buf, "running", 7) == 0)
+		return 0;
+	return call == -1 || strtol(buf, NULL, 10) == call;
 }
 
 /* The world after a report has settled when every process of the run
@@ -140,7 +156,14 @@ settled(struct walk *w)
 		if (proc_read_stat(m->procfd, m->v[i].pid, &p) == -1 ||
 		    p.starttime != m->v[i].start)
 			continue;    /* gone: reaped */
-		if (!asleep(m->procfd, m->v[i].pid, p.state))
+		/* A step that failed or ended exits: until it is reaped,
+		 * its exit is under way (a sanitizer's leak check sleeps
+		 * in it), and the shell has not taken the terminal back. */
+		if (w->pending != PAUSED && m->v[i].pid == w->pid)
+			return 0;
+		if (!asleep(m->procfd, m->v[i].pid, p.state,
+		    w->pending == PAUSED && m->v[i].pid == w->pid ?
+		    SYS_rt_sigtimedwait : -1))
 			return 0;
 	}
 	return 1;
@@ -237,9 +260,22 @@ put_report(FILE *out, const char *lead, const char *step, pid_t pid,
 	fputs("\n\n", out);
 }
 
+static int
+reported(const struct walk *w, pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < w->nreported; i++)
+		if (w->reported[i] == pid)
+			return 1;
+	return 0;
+}
+
 /* The table of `daemonlab --once`: the run's living processes. Exited
- * rows are left out and named below it instead: their last look (even
- * their COMMAND, around an exec) depends on when it was taken. */
+ * rows are left out and the steps' processes among them named below it
+ * instead: their last look (even their COMMAND, around an exec)
+ * depends on when it was taken. Others that came and went are no
+ * step's (LeakSanitizer's tracer, in a sanitized build). */
 static void
 put_table(struct walk *w)
 {
@@ -258,7 +294,8 @@ put_table(struct walk *w)
 	for (i = 0; i < s->nrows; i++) {
 		const struct row *row = &s->rows[i];
 
-		if (!row->exited || (row->has_mark && row->mark.p.exited))
+		if (!row->exited || (row->has_mark && row->mark.p.exited) ||
+		    !reported(w, row->now.p.pid))
 			continue;
 		fputs(exited++ ? "- " : "\n- ", w->out);
 		fprintf(w->out, text_say(T_EXITED_PID), (int)row->now.p.pid);
