@@ -99,8 +99,11 @@ changes_describe(const struct look *a, const struct look *b,
 		return s.n;
 	}
 
+	/* The parent may live on: step-fork --ready waits for the daemon
+	 * (the child's PPID is then still the parent). */
 	if (p->pid != q->pid)
-		say(&s, T_CH_PID_FORK, (int)p->pid, (int)q->pid);
+		say(&s, q->ppid == p->pid ? T_CH_PID_FORK_WAITS :
+		    T_CH_PID_FORK, (int)p->pid, (int)q->pid);
 	if (changed & 1u << COL_PPID) {
 		if (q->ppid == 1)
 			say(&s, T_CH_PPID_INIT, (int)p->ppid);

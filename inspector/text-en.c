@@ -373,4 +373,7 @@ const char *const text_en[TEXT_COUNT] = {
 	    "What the run's terminal showed, from the shell's command line "
 	    "to its last prompt. Two processes writing at the same moment "
 	    "may appear in either order: the scheduler decides.",
+	[T_CH_PID_FORK_WAITS] =
+	    "PID %d → %d: a new process (fork); the parent lives on and "
+	    "waits, the child goes on",
 };

@@ -347,4 +347,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_TR_TERMINAL] =
 	    "这次运行的终端显示了什么，从 shell 的命令行到它最后的提示符。"
 	    "两个进程同时写的行，先后顺序不定：由调度器决定。",
+	[T_CH_PID_FORK_WAITS] =
+	    "PID %d → %d：一个新进程（fork）；父进程还活着，在等待，子进程"
+	    "继续",
 };

@@ -210,6 +210,21 @@ START_TEST(fork_adopted_by_a_subreaper)
 }
 END_TEST
 
+/* step-fork --ready: the parent waits on the readiness pipe, so the
+ * child is not adopted and nothing says its parent exited. */
+START_TEST(fork_whose_parent_waits)
+{
+	struct look a = started(), b = forked(&a, 4242, "4242 step-fork");
+
+	describe(&a, &b);
+	HAS("PID 4242 → 4243: a new process (fork); the parent lives on and "
+	    "waits, the child goes on");
+	HAS("PPID 812 bash → 4242 step-fork");
+	LACKS_PART("exited");
+	HAS_PART("no longer a group leader");
+}
+END_TEST
+
 START_TEST(ppid_change_without_adoption)
 {
 	struct look a = started(), b = started();
@@ -776,6 +791,7 @@ main(void)
 		tcase_add_test(tc, nothing_changed_says_nothing);
 		tcase_add_test(tc, fork_adopted_by_init);
 		tcase_add_test(tc, fork_adopted_by_a_subreaper);
+		tcase_add_test(tc, fork_whose_parent_waits);
 		tcase_add_test(tc, ppid_change_without_adoption);
 		tcase_add_test(tc, setsid_leads_a_new_session_without_a_terminal);
 		tcase_add_test(tc, second_fork_is_no_session_leader);
