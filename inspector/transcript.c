@@ -15,6 +15,7 @@
 
 #include "changes.h"
 #include "columns.h"
+#include "diagram-layout.h"
 #include "escape.h"
 #include "lessons.h"
 #include "run.h"
@@ -276,20 +277,29 @@ reported(const struct walk *w, pid_t pid)
  * instead: their last look (even their COMMAND, around an exec)
  * depends on when it was taken. Others that came and went are no
  * step's (LeakSanitizer's tracer, in a sanitized build). */
-static void
-put_table(struct walk *w)
+static const struct story *
+living(const struct walk *w)
 {
 	static struct story live;
 	const struct story *s = &w->r.story;
-	int i, exited = 0;
+	int i;
 
 	live = *s;
 	live.nrows = 0;
 	for (i = 0; i < s->nrows; i++)
 		if (!s->rows[i].exited)
 			live.rows[live.nrows++] = s->rows[i];
+	return &live;
+}
+
+static void
+put_table(struct walk *w)
+{
+	const struct story *s = &w->r.story;
+	int i, exited = 0;
+
 	fputs("```text\n", w->out);
-	columns_print(&live);    /* as --once prints it */
+	columns_print(living(w));    /* as --once prints it */
 	fputs("```\n", w->out);
 	for (i = 0; i < s->nrows; i++) {
 		const struct row *row = &s->rows[i];
@@ -326,6 +336,19 @@ put_changes(struct walk *w)
 		fputs("\n", w->out);
 	}
 	fputs("\n", w->out);
+}
+
+/* The sessions diagram (diagram-layout.c) of the same living
+ * processes, as `daemonlab --diagram --once` prints it. */
+static void
+put_diagram(struct walk *w)
+{
+	static struct diagram d;
+
+	diagram_layout(living(w), &d);
+	fprintf(w->out, "### %s\n\n```text\n", text_say(T_TR_DIAGRAM));
+	diagram_print(w->out, &d, 0);
+	fputs("```\n\n", w->out);
 }
 
 /* The lesson's "What to watch": paragraphs, and lines that start with
@@ -390,8 +413,7 @@ put_step(struct walk *w, const char *lang)
 	 * and the table say what happened. */
 	if (w->pending != FAILED)
 		put_changes(w);
-	/* Helper D's live sessions diagram (inspector/diagram.c) goes here
-	 * once it is on main: one diagram of the run's story per step. */
+	put_diagram(w);
 	if (l != NULL)
 		put_watch(w, l);
 }

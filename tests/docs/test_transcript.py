@@ -78,6 +78,8 @@ def normalise(text, lang):
     text = NUMBER.sub(pid, text)
     text = re.sub(r'Linux [^\s(（]+', 'Linux RELEASE', text)
     text = re.sub(r'[ \t]+', ' ', text)
+    # The diagram's rules are as long as the numbers in its boxes leave.
+    text = re.sub(r'─+', '─', text)
     text = '\n'.join(line.rstrip() for line in text.split('\n'))
     body, sep, terminal = text.partition(TERMINAL[lang])
     lines = set()
