@@ -179,7 +179,7 @@ usage(int status)
 	    "  --print-chain NAME  the command line to run a chain by hand\n"
 	    "  --transcript NAME   run a chain without a screen, continuing at\n"
 	    "                      every pause, and print the walk as Markdown:\n"
-	    "                      tables, what changed, what to watch\n"
+	    "                      tables, diagrams, what changed, what to watch\n"
 	    "  --survey            every process on this machine, as ps -axj\n"
 	    "                      shows it, with its kind (daemon, kernel\n"
 	    "                      thread, job...) and the seed's claims checked;\n"
@@ -767,7 +767,7 @@ main(int argc, char *argv[])
 		    "--once --tree");
 	if (transcript != NULL) {
 		if ((npids > 0) + (optind < argc) + compare + (chain != NULL) +
-		    once + survey + ascii > 0)
+		    once + survey + ascii + v.diagram > 0)
 			die("%s", "--transcript runs one chain and prints it: it "
 			    "takes only --lang", "daemonlab --transcript sysv "
 			    "--lang zh-CN");

@@ -376,4 +376,6 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_CH_PID_FORK_WAITS] =
 	    "PID %d → %d: a new process (fork); the parent lives on and "
 	    "waits, the child goes on",
+	[T_TR_DIAGRAM] =
+	    "Sessions, groups and the terminal",
 };

@@ -350,4 +350,6 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_CH_PID_FORK_WAITS] =
 	    "PID %d → %d：一个新进程（fork）；父进程还活着，在等待，子进程"
 	    "继续",
+	[T_TR_DIAGRAM] =
+	    "会话、进程组和终端",
 };

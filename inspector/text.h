@@ -67,6 +67,7 @@ enum text_id {
 	T_TR_TITLE, T_TR_INTRO, T_TR_RAN, T_TR_STEP, T_TR_PARENT_SAYS,
 	T_TR_FAILED, T_TR_NO_CHANGE, T_TR_END, T_TR_TERMINAL,
 	T_CH_PID_FORK_WAITS,    /* the transcript said a waiting parent exited */
+	T_TR_DIAGRAM,           /* the heading of each step's diagram */
 	TEXT_COUNT
 };
 

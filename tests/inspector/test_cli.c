@@ -47,7 +47,7 @@ run(const char *args, char *out, size_t size)
 static void
 expect(const char *args, int status, const char *what, const char *hint)
 {
-	char out[2048];
+	char out[8192];    /* the whole usage: a pipe closed early kills it */
 
 	ck_assert_int_eq(run(args, out, sizeof out), status);
 	ck_assert_msg(strstr(out, what) != NULL, "%s: no '%s' in:\n%s", args,
@@ -82,6 +82,8 @@ START_TEST(bad_arguments)
 	    "--lang zh-CN");
 	expect("--transcript sysv --once", 2, "--transcript runs one chain",
 	    "--lang zh-CN");
+	expect("--transcript sysv --diagram", 2, "--transcript runs one "
+	    "chain", "--lang zh-CN");
 	expect("--transcript sysv --lang xx", 2, "--lang: 'xx'",
 	    "--lang zh-CN");
 }
