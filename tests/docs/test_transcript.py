@@ -9,8 +9,9 @@ surroundings as for the docs), then compares each new transcript with the
 committed one after the same normalisation of both: the numbers of the
 run (PIDs, PGIDs, SIDs, the inspector's PID) become P1, P2, ... in order of
 first appearance, terminal numbers become pts/a, pts/b, ..., the kernel
-release goes, runs of spaces become one (a PID of another length moves
-the table's columns), and the terminal section is compared as a set of
+release goes, runs of spaces and of the diagram's rules become one (a
+PID of another length moves the table's columns and the boxes' titles),
+and the terminal section is compared as a set of
 lines (two processes writing at one moment come in either order). Equal
 and different PIDs stay told apart: "PID = PGID" survives, "PID 12 ->
 13" does not become "P1 -> P1".
