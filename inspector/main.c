@@ -157,7 +157,7 @@ usage(int status)
 
 	fprintf(f,
 	    "usage: daemonlab [--chain NAME] [--diagram] [--lang en|zh-CN] [--ascii]\n"
-	    "       daemonlab --compare [--diagram]\n"
+	    "       daemonlab --compare[=CHAIN,CHAIN] [--diagram]\n"
 	    "       daemonlab [--once] [--diagram] -p PID[,PID...]\n"
 	    "       daemonlab -- COMMAND [ARG...]\n"
 	    "       daemonlab --print-chain NAME\n"
@@ -168,7 +168,8 @@ usage(int status)
 	    "at a time. Without arguments it runs the System V chain.\n"
 	    "\n"
 	    "  --chain NAME        run a named chain (default: sysv)\n"
-	    "  --compare           System V and BSD side by side, in step\n"
+	    "  --compare[=A,B]     two chains side by side, in step (default:\n"
+	    "                      sysv,bsd); e.g. --compare=daemon7,newstyle\n"
 	    "  -p PID[,PID...]     attach to running processes, follow their\n"
 	    "                      descendants\n"
 	    "  --once              print one table and exit (with -p or --survey)\n"
@@ -364,6 +365,36 @@ token(const char *p, size_t len)
 	return buf;
 }
 
+/* --compare=A,B: one argument, since words after the options already
+ * mean "-- COMMAND"; --compare alone is System V against BSD. */
+static void
+compare_chains(const char *arg, const struct chain *out[2])
+{
+	const char *comma = arg != NULL ? strchr(arg, ',') : NULL;
+	char name[2][64], msg[256], hint[320];
+	int i;
+
+	snprintf(hint, sizeof hint, "give two chains with a comma, e.g. "
+	    "--compare=daemon7,newstyle; the chains are: %s",
+	    chain_names(", "));
+	if (arg == NULL) {
+		out[0] = chain_find("sysv");
+		out[1] = chain_find("bsd");
+		return;
+	}
+	if (comma == NULL || strchr(comma + 1, ',') != NULL)
+		die("--compare=%s: name two chains, separated by one comma",
+		    token(arg, strlen(arg)), hint);
+	snprintf(name[0], sizeof name[0], "%.*s", (int)(comma - arg), arg);
+	snprintf(name[1], sizeof name[1], "%s", comma + 1);
+	for (i = 0; i < 2; i++)
+		if ((out[i] = chain_find(name[i])) == NULL) {
+			snprintf(msg, sizeof msg, "--compare=%.100s: no chain "
+			    "named '%.60s'", arg, name[i]);
+			die("%s", msg, hint);
+		}
+}
+
 /* Adds the PIDs of one -p list to pids[*n]: repeated -p lists merge, a
  * PID named twice counts once. What cannot be attached to whole is
  * refused, never cut. */
@@ -462,37 +493,43 @@ attach(struct story *s, const pid_t *pids, int n)
 		}
 }
 
-/* --compare advances both chains in step. The second chain follows the first into each step it has too, as
- * soon as it has paused before it: a continue given while its report is
- * still on the way is owed, not lost. A step it lacks (the System V
- * second fork) it waits out. */
+/* --compare: the second chain is continued into each step it is due,
+ * as soon as it has paused before it; a continue given while its report
+ * is still on the way is owed, not lost. */
 static void
 follow(struct view *v)
 {
 	struct run *r = v->nruns == 2 ? v->runs[1] : NULL;
-	const char *want;
-	int j;
 
-	if (r == NULL || r->paused <= 0 || *(want = run_next_step(r)) == '\0')
-		return;
-	for (j = v->followed; j < v->nled; j++)
-		if (strcmp(v->led[j], want) == 0) {
-			run_next(r);
-			v->followed = j + 1;
-			return;
-		}
+	if (r != NULL && r->paused > 0 && r->steps_seen < v->compare.b_due)
+		run_next(r);
+}
+
+/* One press in --compare runs one column of the plan (compare.h): the
+ * first chain's step, the second's, or both. Past the last column, both
+ * daemons are continued to their end. */
+static int
+next_compare(struct view *v)
+{
+	struct compare *c = &v->compare;
+	int a = c->next < c->ncols ? c->a[c->next] : CHAIN_MAX_STEPS;
+	int b = c->next < c->ncols ? c->b[c->next] : CHAIN_MAX_STEPS;
+
+	if (a >= 0 && !run_next(v->runs[0]))
+		return 0;
+	if (b >= 0 && b + 1 > c->b_due)
+		c->b_due = b + 1;
+	if (c->next < c->ncols)
+		c->next++;
+	follow(v);
+	return 1;
 }
 
 static void
 next_step(struct view *v)
 {
-	const char *a = run_next_step(v->runs[0]);
-
-	if (run_next(v->runs[0])) {
+	if (v->nruns == 2 ? next_compare(v) : run_next(v->runs[0])) {
 		v->status[0] = '\0';
-		if (v->nled < CHAIN_MAX_STEPS && *a != '\0')
-			v->led[v->nled++] = a;
-		follow(v);
 	} else if (v->nruns == 1 && story_alive(&v->runs[0]->story) <= 1 &&
 	    v->runs[0]->steps_seen > 0)
 		snprintf(v->status, sizeof v->status, "%s",
@@ -553,7 +590,8 @@ start_runs(struct view *v, struct run runs[2], const struct launch_plan *plan)
 		runs[1].members.primary = 0;
 	}
 	v->nruns = plan->n;
-	v->nled = v->followed = 0;
+	if (plan->n == 2)
+		compare_plan(&v->compare, plan->chain[0], plan->chain[1]);
 	v->selected = -1;
 }
 
@@ -706,7 +744,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "chain", required_argument, NULL, 'c' },
-		{ "compare", no_argument, NULL, 'C' },
+		{ "compare", optional_argument, NULL, 'C' },
 		{ "once", no_argument, NULL, 'o' },
 		{ "survey", no_argument, NULL, 'S' },
 		{ "tree", no_argument, NULL, 'T' },
@@ -735,7 +773,10 @@ main(int argc, char *argv[])
 	while ((opt = getopt_long(argc, argv, "+p:h", longopts, NULL)) != -1)
 		switch (opt) {
 		case 'c': chain = named_chain(optarg); break;
-		case 'C': compare = 1; break;
+		case 'C':
+			compare = 1;
+			compare_chains(optarg, plan.chain);
+			break;
 		case 'o': once = 1; break;
 		case 'A': ascii = 1; break;
 		case 'D': v.diagram = 1; break;
@@ -845,8 +886,6 @@ main(int argc, char *argv[])
 		}
 		if (compare) {
 			plan.n = 2;
-			plan.chain[0] = named_chain("sysv");
-			plan.chain[1] = named_chain("bsd");
 		} else if (optind < argc) {
 			plan.title[0] = argv[optind];
 			plan.argv[0] = argv + optind;

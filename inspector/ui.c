@@ -516,8 +516,8 @@ draw_title(const struct view *v, int y)
 		len = snprintf(text, sizeof text, text_say(T_TITLE_READY),
 		    r->steps_seen, chain_length(r->chain), chain_title(r));
 	else if (v->nruns == 2)
-		len = snprintf(text, sizeof text, "%s",
-		    text_say(T_TITLE_COMPARE));
+		len = snprintf(text, sizeof text, text_say(T_TITLE_COMPARE),
+		    r->chain->name, v->runs[1]->chain->name);
 	else if (r != NULL)
 		len = snprintf(text, sizeof text, text_say(T_TITLE_COMMAND),
 		    title);

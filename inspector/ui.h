@@ -9,6 +9,7 @@
 #include <curses.h>
 
 #include "chains.h"
+#include "compare.h"
 #include "run.h"
 #include "story.h"
 
@@ -24,10 +25,7 @@ struct view {
 	int           help;         /* the help box is open */
 	int           diagram;      /* the sessions diagram, not the table */
 	char          status[160];  /* one line of news, e.g. "chain ended" */
-	/* --compare: the steps the first chain was continued into, in
-	 * order, and how many of them the second has followed. */
-	const char   *led[CHAIN_MAX_STEPS];
-	int           nled, followed;
+	struct compare compare;     /* --compare: which steps run together */
 };
 
 /* Returns 0, or -1 with a message in err (not a terminal, bad TERM). */

@@ -6,8 +6,16 @@ a pts, not the one its shell owns; the System V daemon (not a session
 leader after the second fork) does not: TTY ?. Both agree with ps; each
 half shows only its own chain's processes; q leaves nothing.
 
-usage: test_compare.py DAEMONLAB STEPS_DIR"""
+With the extra argument daemon7,newstyle: daemonlab --compare=daemon7,newstyle.
+The new-style half waits at step-start while daemon(7)'s chain makes the
+twelve steps a new-style daemon leaves to its service manager, then both
+notify and serve together: every press of n moves the halves as the plan
+says, each half shows only its own chain's processes, and both daemons
+end up serving (state S, alive in /proc).
 
+usage: test_compare.py DAEMONLAB STEPS_DIR [daemon7,newstyle]"""
+
+import os
 import re
 import sys
 import time
@@ -126,6 +134,91 @@ def body(daemonlab, steps):
         L.log('q: nothing left of PIDs %s' % sorted(s.seen))
 
 
+def chain_progress(screen, totals):
+    """Each half's step from its rule line ('step k/N'), by N."""
+    got = {}
+    for line in screen.lines:
+        m = re.search(r'step (\d+)/(\d+)', line)
+        if m and int(m.group(2)) in totals and ' · ' in line:
+            got.setdefault(int(m.group(2)), int(m.group(1)))
+    return tuple(got.get(t, 0) for t in totals)
+
+
+def body_chains(daemonlab, steps, pair):
+    first, second = pair.split(',')
+    keys = [L.chain_keys(daemonlab, first), L.chain_keys(daemonlab, second)]
+    totals = (len(keys[0]), len(keys[1]))
+    if totals[0] == totals[1]:
+        raise L.Failure('the two chains have the same length %d: their '
+                        'halves cannot be told apart' % totals[0])
+    with L.Session('compare-chains', daemonlab, steps) as s:
+        # The PID file goes into our folder, not /run: nobody else's. As
+        # root, step-dropprivs becomes nobody, who must still pass through
+        # our folder (TMPDIR) to the run's socket.
+        os.chmod(s.dir, 0o711)
+        s.start(['--compare=' + pair], env={'XDG_RUNTIME_DIR': s.dir})
+        s.wait(lambda sc: 'compare: %s and %s' % (first, second)
+               in sc.line(0), 'the title naming both chains')
+        s.wait(lambda sc: chain_progress(sc, totals) == (1, 1),
+               'both chains at step 1')
+        # The plan: a step the second lacks runs alone; shared ones together.
+        want = [1, 1]
+        j = 1
+        for i, key in enumerate(keys[0][1:], start=1):
+            shared = key in keys[1][j:]
+            if shared:
+                if keys[1][j] != key:
+                    raise L.Failure('the second chain has %s before %s: '
+                                    'this test expects its steps to be '
+                                    'a part of the first\'s'
+                                    % (keys[1][j], key))
+                j += 1
+            want = [i + 1, j]
+            s.send('n')
+            s.wait(lambda sc: chain_progress(sc, totals) == tuple(want),
+                   '%s at step %d/%d and %s at %d/%d after n into %s'
+                   % (first, want[0], totals[0], second, want[1],
+                      totals[1], key), timeout=15)
+            L.log('n: %s %d/%d, %s %d/%d' % (first, want[0], totals[0],
+                                             second, want[1], totals[1]))
+        if tuple(want) != totals:
+            raise L.Failure('the walk ended at %r, not at both ends %r'
+                            % (want, totals))
+        screen = s.capture()
+        tables = screen.tables()
+        if len(tables) != 2:
+            raise L.Failure('expected two tables, found %d:\n%s'
+                            % (len(tables), screen.text()))
+        for t in tables:
+            s.remember(t)
+        pids = [{r.pid() for r in t.rows} for t in tables]
+        if pids[0] & pids[1]:
+            raise L.Failure('PIDs %s in both halves' % sorted(pids[0] &
+                                                              pids[1]))
+        for name, t in zip((first, second), tables):
+            serving = [r for r in t.live()
+                       if r.values['COMMAND'] == 'step-serve']
+            if len(serving) != 1:
+                raise L.Failure('%s: expected one live step-serve row, '
+                                'found %d:\n%s' % (name, len(serving),
+                                                    screen.text()))
+            st = L.read_stat(serving[0].pid())
+            if st is None or st['comm'] != b'step-serve':
+                raise L.Failure('%s: /proc has no step-serve at PID %d'
+                                % (name, serving[0].pid()))
+            problems = L.compare_row(serving[0], t, s.pane_pid)
+            if problems:
+                raise L.Failure('%s: %s' % (name, '; '.join(problems)))
+            L.log('%s daemon: %r' % (name, serving[0]))
+        s.quit()
+        L.log('q: nothing left of PIDs %s' % sorted(s.seen))
+
+
 if __name__ == '__main__':
-    daemonlab, steps = L.paths_from_argv()
-    L.run_test('compare', lambda: body(daemonlab, steps))
+    if len(sys.argv) > 3:
+        daemonlab, steps = L.paths_from_argv(sys.argv[1:3])
+        L.run_test('compare ' + sys.argv[3],
+                   lambda: body_chains(daemonlab, steps, sys.argv[3]))
+    else:
+        daemonlab, steps = L.paths_from_argv()
+        L.run_test('compare', lambda: body(daemonlab, steps))

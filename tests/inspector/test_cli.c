@@ -66,6 +66,16 @@ START_TEST(bad_arguments)
 	expect("--lang xx", 2, "--lang: 'xx'", "--lang zh-CN");
 	expect("--once", 2, "--once prints attached processes", "-p PID");
 	expect("--compare --chain bsd", 2, "choose one of", "--help");
+	expect("--compare=daemon7,nope", 2, "--compare=daemon7,nope: no chain "
+	    "named 'nope'", "sysv, bsd, mistake, daemon7, newstyle");
+	expect("--compare=foo,bsd", 2, "no chain named 'foo'",
+	    "--compare=daemon7,newstyle");
+	expect("--compare=daemon7", 2, "--compare=daemon7: name two chains",
+	    "sysv, bsd, mistake");
+	expect("--compare=sysv,bsd,mistake", 2, "name two chains, separated "
+	    "by one comma", "the chains are");
+	expect("--compare=", 2, "--compare=: name two chains", "e.g.");
+	expect("--compare=sysv,bsd --chain bsd", 2, "choose one of", "--help");
 	expect("--bogus", 2, "unrecognized option", "usage: daemonlab");
 	expect("--survey -p 1", 2, "--survey looks at every process",
 	    "--help");
