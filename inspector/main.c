@@ -604,6 +604,27 @@ stop_runs(struct view *v)
 		run_stop(v->runs[i]);
 }
 
+/* s and t: SIGHUP ("reload") and SIGTERM to each run's serving daemon,
+ * a member proved by the kernel, through its pidfd. */
+static void
+serve_signal(struct view *v, int sig)
+{
+	pid_t pid;
+	int i, sent = 0;
+
+	for (i = 0; i < v->nruns; i++)
+		if ((pid = run_signal_serving(v->runs[i], sig)) > 0) {
+			snprintf(v->status, sizeof v->status,
+			    text_say(T_SERVE_SENT), sig == SIGHUP ? "SIGHUP" :
+			    "SIGTERM", (int)pid, text_say(sig == SIGHUP ?
+			    T_SERVE_RELOAD : T_SERVE_STOP));
+			sent++;
+		}
+	if (!sent)
+		snprintf(v->status, sizeof v->status, "%s",
+		    text_say(T_SERVE_NONE));
+}
+
 static int
 handle_key(struct view *v, int key, struct run runs[2],
     const struct launch_plan *plan)
@@ -628,6 +649,10 @@ handle_key(struct view *v, int key, struct run runs[2],
 			snprintf(v->status, sizeof v->status, "%s",
 			    text_say(T_STATUS_RESTARTED));
 		}
+		break;
+	case 's': case 't':
+		if (v->nruns > 0)
+			serve_signal(v, key == 's' ? SIGHUP : SIGTERM);
 		break;
 	case 12:    /* ^L */
 		ui_repaint();
@@ -688,7 +713,7 @@ say_ignored(struct view *v, int *said)
 static void
 loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 {
-	struct pollfd fds[6];
+	struct pollfd fds[8];
 	char drain[64];
 	int i, n, key, done = 0, ignored = 0;
 
@@ -708,6 +733,8 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 		fds[n++] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
 		for (i = 0; i < v->nruns; i++) {
 			fds[n++] = (struct pollfd){ v->runs[i]->sock, POLLIN, 0 };
+			fds[n++] = (struct pollfd){ v->runs[i]->notify.sock,
+			    POLLIN, 0 };
 			fds[n++] = (struct pollfd){ v->runs[i]->launch.master,
 			    POLLIN, 0 };
 		}
@@ -727,6 +754,7 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 			if (child_event)
 				r->scan_due = 1;
 			run_output(r);
+			run_notify(r, 16);
 			if (run_reports(r, 16) == 0)
 				run_look(r);    /* else the story was just read */
 		}

@@ -49,8 +49,8 @@ run_start(struct run *r, const char *title, char **argv,
     const struct chain *chain, const char *steps_dir, const char *base,
     char *err, size_t errsize)
 {
-	static char env_sock[160], env_pid[64], env_path[4096];
-	char *env[] = { env_sock, env_pid, env_path, NULL };
+	static char env_sock[160], env_pid[64], env_path[4096], env_notify[160];
+	char *env[] = { env_sock, env_pid, env_path, env_notify, NULL };
 	char forgotten[128];
 	struct proc_info shell;
 
@@ -59,15 +59,21 @@ run_start(struct run *r, const char *title, char **argv,
 	r->argv = argv;
 	r->chain = chain;
 	r->sock = -1;
+	r->notify.sock = -1;
 	r->launch.master = -1;
 	snprintf(r->dir, sizeof r->dir, "%s/run-XXXXXX", base);
 	if (mkdtemp(r->dir) == NULL || open_socket(r) == -1 ||
+	    notify_open(&r->notify, r->dir) == -1 ||
 	    story_init(&r->story) == -1) {
 		snprintf(err, errsize, "cannot set up %s: %s", r->dir,
 		    strerror(errno));
 		return -1;
 	}
 	snprintf(env_sock, sizeof env_sock, "DAEMONLAB_SOCKET=%s/sock", r->dir);
+	/* The inspector is the run's service manager (daemon(7), new-style
+	 * daemons): READY=1 and STATUS= come here. */
+	snprintf(env_notify, sizeof env_notify, "NOTIFY_SOCKET=%s",
+	    r->notify.path);
 	snprintf(env_pid, sizeof env_pid, "DAEMONLAB_INSPECTOR_PID=%d",
 	    (int)getpid());
 	snprintf(env_path, sizeof env_path, "PATH=%s:%s", steps_dir,
@@ -107,6 +113,7 @@ run_stop(struct run *r)
 	if (r->sock >= 0)
 		close(r->sock);
 	r->sock = -1;
+	notify_close(&r->notify);
 	path_in(r, "sock", path, sizeof path);
 	unlink(path);
 	path_in(r, "forgotten.log", path, sizeof path);
@@ -177,6 +184,16 @@ wait_until_paused(const struct run *r, pid_t pid)
 static void
 handle(struct run *r, const struct proto_msg *m, pid_t sender)
 {
+	if (strcmp(m->step, "serve") == 0)
+		r->serving = m->event == PROTO_PAUSED ? sender : 0;
+	/* The same step again, still paused: step-serve after each SIGHUP
+	 * says what it reread. New words, not a new step. */
+	if (m->event == PROTO_PAUSED && sender == r->paused &&
+	    strcmp(lesson_key(r, m), r->lesson) == 0) {
+		snprintf(r->message, sizeof r->message, "%s", m->msg);
+		r->event = m->event;
+		return;
+	}
 	snprintf(r->message, sizeof r->message, "%s", m->msg);
 	snprintf(r->lesson, sizeof r->lesson, "%s", lesson_key(r, m));
 	r->event = m->event;
@@ -258,6 +275,24 @@ child_believed(struct run *r, const struct member *sender, pid_t child)
 	    e->start != p.starttime)
 		e = members_add(&r->members, child, p.starttime);
 	return e != NULL;
+}
+
+static int
+notify_member(void *ctx, pid_t pid)
+{
+	int scanned = 0;
+
+	return sender_member(ctx, pid, &scanned) != NULL;
+}
+
+int
+run_notify(struct run *r, int max)
+{
+	int n = notify_read(&r->notify, max, notify_member, r);
+
+	if (n > 0)
+		r->scan_due = 1;
+	return n;
 }
 
 int
@@ -393,6 +428,19 @@ run_term_line(const struct run *r, int back)
 	if (back > r->term_next || back >= RUN_TERM_LINES)
 		return NULL;
 	return r->term[(r->term_next - back) % RUN_TERM_LINES];
+}
+
+pid_t
+run_signal_serving(struct run *r, int sig)
+{
+	struct member *e;
+
+	if (r->serving <= 0 ||
+	    (e = members_find(&r->members, r->serving)) == NULL ||
+	    members_signal(&r->members, e, sig) == -1)
+		return 0;
+	r->scan_due = 1;
+	return r->serving;
 }
 
 int

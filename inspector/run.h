@@ -9,6 +9,7 @@
 #include "chains.h"
 #include "launcher.h"
 #include "members.h"
+#include "notify.h"
 #include "protocol.h"
 #include "story.h"
 
@@ -25,6 +26,7 @@ struct run {
 	int           scan_due;        /* something may have forked */
 	int           ignored;         /* reports from outside the run */
 	int           sock;            /* the steps' reports arrive here */
+	struct notify notify;          /* $NOTIFY_SOCKET: we are its manager */
 	char          dir[96];         /* private folder: socket, forgotten file */
 	int           steps_seen;      /* pauses reported so far */
 	int           setsid_done;     /* a fork after it is the second fork */
@@ -32,6 +34,7 @@ struct run {
 	char          message[PROTO_MSG_MAX];  /* the step's own words */
 	enum proto_event event;
 	pid_t         paused;          /* waits for SIGUSR1; 0: none */
+	pid_t         serving;         /* step-serve, a member; 0: none */
 	int           marked;          /* story marked when we continued it */
 	pid_t         fork_child, fork_parent;
 	char          term[RUN_TERM_LINES][RUN_TERM_COLS];   /* pty output */
@@ -40,6 +43,9 @@ struct run {
 	int           esc_state;       /* control sequence being skipped */
 };
 
+/* Handles up to max sd_notify messages (notify.h); believed only from
+ * members of the run, as reports are. Returns how many were believed. */
+int   run_notify(struct run *, int max);
 /* Starts argv on a new pty; steps_dir goes first on PATH; the run's
  * files go in a new folder in base. 0, or -1 with a message in err. */
 int   run_start(struct run *, const char *title, char **argv,
@@ -62,6 +68,9 @@ void  run_look(struct run *);
 int   run_reaped(struct run *, pid_t, int status);
 /* Reads what the pty printed, control sequences stripped; returns bytes. */
 int   run_output(struct run *);
+/* Sends sig to the run's serving daemon (step-serve) through its pidfd;
+ * its PID, or 0 when none serves (or it is gone). */
+pid_t run_signal_serving(struct run *, int sig);
 /* Continues the paused step; returns 0 when none was paused. */
 int   run_next(struct run *);
 /* The step the chain will do next ("" at the end or without a chain). */

@@ -90,6 +90,7 @@ const char *const text_en[TEXT_COUNT] = {
 	    "\n"
 	    "n, space, Enter   continue the paused step\n"
 	    "r                 restart the chain from the beginning\n"
+	    "s, t              SIGHUP (reload), SIGTERM to step-serve\n"
 	    "q                 quit (nothing launched stays running)\n"
 	    "Up, Down          select a row; its detail shows below\n"
 	    "d                 sessions diagram / table\n"
@@ -377,4 +378,22 @@ const char *const text_en[TEXT_COUNT] = {
 	    "waits, the child goes on",
 	[T_TR_DIAGRAM] =
 	    "Sessions, groups and the terminal",
+	/* A, issue 10: NOTIFY_SOCKET, s and t */
+	[T_NOTIFY_READY] =
+	    "service manager: READY=1 from PID %d; it last said: %s",
+	[T_NOTIFY_NOT_READY] =
+	    "service manager: no READY=1 yet; PID %d last said: %s",
+	[T_NOTIFY_IGNORED_ONE] =
+	    "1 notify message from outside the run ignored",
+	[T_NOTIFY_IGNORED] =
+	    "%d notify messages from outside the run ignored",
+	[T_SERVE_SENT] =
+	    "%s to step-serve (PID %d, by its pidfd): %s",
+	[T_SERVE_NONE] =
+	    "no daemon is serving yet: s and t signal step-serve",
+	[T_SERVE_RELOAD] =
+	    "reread your configuration",
+	[T_SERVE_STOP] =
+	    "shut down cleanly",
 };
+

@@ -90,6 +90,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "\n"
 	    "n、空格、回车     继续执行暂停中的步骤\n"
 	    "r                 从头重新运行整条链\n"
+	    "s、t              向 step-serve 发 SIGHUP（重读配置）、SIGTERM\n"
 	    "q                 退出（启动的进程一个也不留下）\n"
 	    "上、下            选中一行，下方显示它的详情\n"
 	    "d                 会话示意图 / 表格\n"
@@ -352,4 +353,22 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "继续",
 	[T_TR_DIAGRAM] =
 	    "会话、进程组和终端",
+	/* A, issue 10: NOTIFY_SOCKET, s and t */
+	[T_NOTIFY_READY] =
+	    "服务管理器：收到 PID %d 的 READY=1；它最后说：%s",
+	[T_NOTIFY_NOT_READY] =
+	    "服务管理器：还没有收到 READY=1；PID %d 最后说：%s",
+	[T_NOTIFY_IGNORED_ONE] =
+	    "忽略了 1 条来自本次运行之外的通知消息",
+	[T_NOTIFY_IGNORED] =
+	    "忽略了 %d 条来自本次运行之外的通知消息",
+	[T_SERVE_SENT] =
+	    "%s 已发给 step-serve（PID %d，经由它的 pidfd）：%s",
+	[T_SERVE_NONE] =
+	    "还没有守护进程在提供服务：s 和 t 向 step-serve 发信号",
+	[T_SERVE_RELOAD] =
+	    "重新读取配置",
+	[T_SERVE_STOP] =
+	    "干净地退出",
 };
+

@@ -68,6 +68,11 @@ enum text_id {
 	T_TR_FAILED, T_TR_NO_CHANGE, T_TR_END, T_TR_TERMINAL,
 	T_CH_PID_FORK_WAITS,    /* the transcript said a waiting parent exited */
 	T_TR_DIAGRAM,           /* the heading of each step's diagram */
+	/* A, issue 10: the inspector as the run's service manager
+	 * (NOTIFY_SOCKET), and s/t to the serving daemon */
+	T_NOTIFY_READY, T_NOTIFY_NOT_READY, T_NOTIFY_IGNORED_ONE,
+	T_NOTIFY_IGNORED, T_SERVE_SENT, T_SERVE_NONE, T_SERVE_RELOAD,
+	T_SERVE_STOP,
 	TEXT_COUNT
 };
 

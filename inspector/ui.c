@@ -355,6 +355,31 @@ reports_steps(const struct run *r)
 	return strncmp(base, "step-", 5) == 0;
 }
 
+/* What the run's service manager (we) received on NOTIFY_SOCKET: the
+ * daemon's own words, escaped, and how many forgeries were ignored. */
+static int
+draw_notify(const struct notify *n, int y, int x, int width, int max)
+{
+	char escaped[NOTIFY_SHOWN * 4], line[sizeof escaped + 256];
+	size_t len = 0;
+
+	if (n->believed == 0 && n->ignored == 0)
+		return 0;
+	line[0] = '\0';
+	if (n->believed > 0) {
+		escape_str(n->last, strlen(n->last), escaped, sizeof escaped);
+		len = snprintf(line, sizeof line, text_say(n->ready ?
+		    T_NOTIFY_READY : T_NOTIFY_NOT_READY), (int)n->from,
+		    escaped);
+	}
+	if (n->ignored > 0 && len < sizeof line)
+		snprintf(line + len, sizeof line - len, "%s", len ? " · " : "");
+	if (n->ignored > 0 && (len = strlen(line)) < sizeof line)
+		snprintf(line + len, sizeof line - len, text_say(n->ignored == 1 ?
+		    T_NOTIFY_IGNORED_ONE : T_NOTIFY_IGNORED), n->ignored);
+	return wrap(y, x, width, max, A_NORMAL, line);
+}
+
 static int
 draw_changes(const struct story *s, const struct run *run, int y, int x,
     int width, int max)
@@ -379,6 +404,9 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 		    3 : 2, run->event == PROTO_ERROR ? attr_changed : A_BOLD,
 		    line);
 	}
+	if (run != NULL && lines < max)
+		lines += draw_notify(&run->notify, y + lines, x, width,
+		    max - lines < 2 ? max - lines : 2);
 	/* A sentence may take two lines, and is never cut unmarked. */
 	for (i = 0; i < n && lines < max; i++) {
 		put(y + lines, x, 2, A_NORMAL, "• ");

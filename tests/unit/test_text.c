@@ -47,6 +47,9 @@ static const char *const kernel_words[] = {
 	"d", "diagram", "compare",
 	/* the transcript (C) names the options that made it */
 	"transcript", "once",
+	/* A, issue 10: the notify protocol, the key s, step-serve's signals */
+	"READY", "STATUS", "NOTIFY_SOCKET", "s", "step", "serve", "SIGTERM",
+	"pidfd",
 };
 
 static int
