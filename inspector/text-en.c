@@ -395,5 +395,12 @@ const char *const text_en[TEXT_COUNT] = {
 	    "reread your configuration",
 	[T_SERVE_STOP] =
 	    "shut down cleanly",
+	/* A, issue 10: the detail pane */
+	[T_DETAIL_IDS] =
+	    "UID %ld/%ld GID %ld/%ld (real/effective) · SigIgn %s · "
+	    "SigBlk %s · SigCgt %s",
+	[T_DETAIL_LOCK] =
+	    " [%s %s lock held]",
 };
+
 

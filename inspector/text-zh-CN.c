@@ -370,5 +370,12 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "重新读取配置",
 	[T_SERVE_STOP] =
 	    "干净地退出",
+	/* A, issue 10: the detail pane */
+	[T_DETAIL_IDS] =
+	    "UID %ld/%ld GID %ld/%ld（实际/有效）· SigIgn %s · "
+	    "SigBlk %s · SigCgt %s",
+	[T_DETAIL_LOCK] =
+	    " [持有 %s %s 锁]",
 };
+
 

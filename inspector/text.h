@@ -73,6 +73,8 @@ enum text_id {
 	T_NOTIFY_READY, T_NOTIFY_NOT_READY, T_NOTIFY_IGNORED_ONE,
 	T_NOTIFY_IGNORED, T_SERVE_SENT, T_SERVE_NONE, T_SERVE_RELOAD,
 	T_SERVE_STOP,
+	/* A, issue 10: the detail pane's ids, signals and locks */
+	T_DETAIL_IDS, T_DETAIL_LOCK,
 	TEXT_COUNT
 };
 

@@ -10,6 +10,7 @@
 #include "changes.h"
 #include "charset.h"
 #include "columns.h"
+#include "detail.h"
 #include "diagram.h"
 #include "escape.h"
 #include "layout.h"
@@ -426,14 +427,34 @@ yes_no(int v)
 	return text_say(v ? T_YES : T_NO);
 }
 
+/* Real and effective ids, and the signal masks by name: read for the
+ * selected process alone, when it is drawn. */
+static int
+draw_ids(const struct detail *d, int y, int x, int width, int max)
+{
+	char ign[256], blk[256], cgt[256], line[1024];
+
+	if (max <= 0)
+		return 0;
+	detail_signals(d->sig_ign, ign, sizeof ign);
+	detail_signals(d->sig_blk, blk, sizeof blk);
+	detail_signals(d->sig_cgt, cgt, sizeof cgt);
+	snprintf(line, sizeof line, text_say(T_DETAIL_IDS), d->uid, d->euid,
+	    d->gid, d->egid, d->sig_ok ? ign : "?", d->sig_ok ? blk : "?",
+	    d->sig_ok ? cgt : "?");
+	return wrap(y, x, width, max, A_NORMAL, line);
+}
+
 static void
 draw_detail(const struct story *s, int selected, int y, int x, int width,
     int max)
 {
 	const struct row *row;
+	const struct detail_lock *lock;
+	struct detail d = { .nlocks = 0 };
 	char line[1024], target[512], name[64];
 	size_t len;
-	int i, lines = 0;
+	int i, pass, lines = 0;
 
 	if (selected < 0 || selected >= s->nrows)
 		return;
@@ -446,20 +467,34 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 	    yes_no(row->now.p.tty_nr != 0 &&
 	    row->now.p.tpgid == row->now.p.pgid), row->now.ppid_label);
 	lines += wrap(y + lines, x, width, 2, A_BOLD, line);
+	if (!row->exited && detail_read(s->procfd, row->now.p.pid, &d) == 0)
+		lines += draw_ids(&d, y + lines, x, width, max - lines - 1);
 	len = 0;
 	line[0] = '\0';
 	if (row->now.p.nfds < 0)
 		snprintf(line, sizeof line, "%s", text_say(T_FDS_UNREADABLE));
 	else if (row->now.p.nfds == 0)
 		snprintf(line, sizeof line, "%s", text_say(T_FDS_NONE));
-	for (i = 0; i < row->now.p.nfds && i < PROC_MAX_FDS; i++) {
-		escape_str(row->now.p.fds[i].target,
-		    strlen(row->now.p.fds[i].target), target, sizeof target);
-		len += snprintf(line + len, sizeof line - len, "%s%d → %s",
-		    i ? "   " : "fd ", row->now.p.fds[i].fd, target);
-		if (len >= sizeof line)
-			break;
-	}
+	/* A locked file (the PID file) first, so that its lock shows even
+	 * where the line is cut. */
+	for (pass = 0; pass < 2 && len < sizeof line; pass++)
+		for (i = 0; i < row->now.p.nfds && i < PROC_MAX_FDS; i++) {
+			const struct proc_fd *f = &row->now.p.fds[i];
+
+			lock = detail_lock_of(&d, f->fd);
+			if ((lock != NULL) != (pass == 0))
+				continue;
+			escape_str(f->target, strlen(f->target), target,
+			    sizeof target);
+			len += snprintf(line + len, sizeof line - len,
+			    "%s%d → %s", len ? "   " : "fd ", f->fd, target);
+			if (lock != NULL && len < sizeof line)
+				len += snprintf(line + len, sizeof line - len,
+				    text_say(T_DETAIL_LOCK), lock->kind,
+				    lock->access);
+			if (len >= sizeof line)
+				break;
+		}
 	lines += wrap(y + lines, x, width, max - lines, A_NORMAL, line);
 }
 
@@ -635,8 +670,8 @@ draw_one(struct view *v, struct story *s, struct run *r)
 	y += draw_changes(s, r, y, 1, COLS - 2, v->diagram ? 3 : 6);
 	if (!v->diagram) {
 		rule(y++, 0, COLS, text_say(T_DETAIL));
-		draw_detail(s, sel, y, 1, COLS - 2, 3);
-		y += 3;
+		draw_detail(s, sel, y, 1, COLS - 2, 4);
+		y += 4;
 	}
 	bottom = LINES - y - 1;
 	left = r != NULL ? COLS / 2 : COLS;
