@@ -49,7 +49,7 @@ static const char *const kernel_words[] = {
 	"transcript", "once",
 	/* A, issue 10: the notify protocol, the key s, step-serve's signals */
 	"READY", "STATUS", "NOTIFY_SOCKET", "s", "step", "serve", "SIGTERM",
-	"pidfd",
+	"pidfd", "GID", "SigIgn", "SigBlk", "SigCgt",
 };
 
 static int
