@@ -90,7 +90,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "\n"
 	    "n、空格、回车     继续执行暂停中的步骤\n"
 	    "r                 从头重新运行整条链\n"
-	    "s、t              向 step-serve 发 SIGHUP（重读配置）、SIGTERM\n"
+	    "s、t              SIGHUP（重读）、SIGTERM 给 step-serve\n"
 	    "q                 退出（启动的进程一个也不留下）\n"
 	    "上、下            选中一行，下方显示它的详情\n"
 	    "d                 会话示意图 / 表格\n"

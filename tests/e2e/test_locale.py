@@ -21,6 +21,7 @@ cannot show in its locale) may appear, and the table agrees with ps.
 usage: test_locale.py DAEMONLAB STEPS_DIR CASE"""
 
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -45,7 +46,12 @@ KERNEL_WORDS = set('''
     n r q x
     Ctrl L fg
     d
+    GID SigIgn SigBlk SigCgt READY STATUS MAINPID
+    s t step serve SIGHUP SIGTERM
 '''.split())
+# The detail pane names signals as kill -l does (HUP, USR2, RTMIN+3).
+KERNEL_WORDS |= {s.name[3:] for s in signal.Signals
+                 if s.name.startswith('SIG') and not s.name.startswith('SIG_')}
 
 # The System V chain's lesson keys, from the chain table (set below).
 CHAIN = []
