@@ -14,11 +14,14 @@ signal its serving daemon (issue 10).
            reread it (the screen shows reload 1 and the new value; /proc
            shows the process alive, the same one, and its rchar grown by
            at least the file's size); t ends it (gone from /proc) and
-           its PID file is removed.
+           its PID file is removed. While it serves, the detail pane
+           shows its ids and signal masks as /proc/PID/status has them,
+           and its PID file's descriptor with the lock /proc/locks lists.
 
 usage: test_serve.py DAEMONLAB STEPS_DIR [CASE...]"""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -53,6 +56,68 @@ def rchar(pid):
             if line.startswith('rchar:'):
                 return int(line.split()[1])
     raise L.Failure('/proc/%d/io has no rchar' % pid)
+
+
+def mask_names(pid, field):
+    """A SigIgn/SigBlk/SigCgt mask of /proc/PID/status as kill -l names."""
+    with open('/proc/%d/status' % pid) as f:
+        for line in f:
+            if line.startswith(field + ':'):
+                mask = int(line.split()[1], 16)
+                break
+        else:
+            raise L.Failure('/proc/%d/status has no %s' % (pid, field))
+    names = []
+    for n in range(1, 65):
+        if mask & (1 << (n - 1)):
+            try:
+                names.append(signal.Signals(n).name[3:])
+            except ValueError:
+                names.append(str(n))
+    return ' '.join(names) or '-'
+
+
+def ids(pid):
+    with open('/proc/%d/status' % pid) as f:
+        got = dict(line.split(':', 1) for line in f if ':' in line)
+    u, g = got['Uid'].split(), got['Gid'].split()
+    return 'UID %s/%s GID %s/%s' % (u[0], u[1], g[0], g[1])
+
+
+def locked_by(pid, path):
+    """/proc/locks: the POSIX lock pid holds on path's inode, e.g.
+    'POSIX WRITE', or None."""
+    ino = os.stat(path).st_ino
+    with open('/proc/locks') as f:
+        for line in f:
+            w = line.split()
+            if len(w) >= 6 and w[1] != '->' and w[4] == str(pid) and \
+                    w[5].split(':')[2] == str(ino):
+                return '%s %s' % (w[1], w[3])
+    return None
+
+
+def check_detail(s, pid, pidfile):
+    """The detail pane of the serving daemon against /proc."""
+    problems = []
+    for attempt in range(10):
+        screen = s.capture()
+        text = flat(screen)
+        want = [ids(pid) + ' (real/effective)',
+                'SigIgn %s · SigBlk %s · SigCgt %s' % (
+                    mask_names(pid, 'SigIgn'), mask_names(pid, 'SigBlk'),
+                    mask_names(pid, 'SigCgt'))]
+        lock = locked_by(pid, pidfile)
+        if lock is None:
+            raise L.Failure('/proc/locks: %d holds no lock on %s'
+                            % (pid, pidfile))
+        want.append('→ %s [%s lock held]' % (pidfile, lock))
+        problems = [w for w in want if w not in text]
+        if not problems:
+            return want
+        time.sleep(0.3)
+    raise L.Failure('the detail pane lacks %s:\n%s' % (problems,
+                                                        screen.text()))
 
 
 def notify(daemonlab, steps):
@@ -119,6 +184,8 @@ def keys(daemonlab, steps):
         with open(pidfile) as f:
             if f.read().strip() != str(pid):
                 raise L.Failure('%s does not hold %d' % (pidfile, pid))
+        for line in check_detail(s, pid, pidfile):
+            L.log('detail, as /proc has it: %s' % line)
         before = rchar(pid)
         with open(conf, 'w') as f:
             f.write('greeting=two\n')
