@@ -57,7 +57,7 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_TITLE_READY] =
 	    " step %d/%d · %s",
 	[T_TITLE_COMPARE] =
-	    " daemonlab · compare: %s and %s, in step",
+	    " daemonlab · compare: %s and %s",
 	[T_TITLE_COMMAND] =
 	    " daemonlab · %s",
 	[T_TITLE_ATTACHED] =

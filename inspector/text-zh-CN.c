@@ -57,7 +57,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_TITLE_READY] =
 	    " 步骤 %d/%d · %s",
 	[T_TITLE_COMPARE] =
-	    " daemonlab · 对比：%s 与 %s，同步前进",
+	    " daemonlab · 对比：%s 与 %s",
 	[T_TITLE_COMMAND] =
 	    " daemonlab · %s",
 	[T_TITLE_ATTACHED] =
