@@ -166,14 +166,17 @@ def keys(daemonlab, steps):
             f.write('greeting=one\n')
         s.start(['--', 'step-start', 'step-pidfile', '--path=' + pidfile,
                  'step-serve', '--config=' + conf])
-        s.wait(lambda sc: 'step-start' in flat(sc) and sc.tables(),
+        # "step says:" is the report, believed: the title names the
+        # command from the start, and the terminal pane may show a step's
+        # words before its report has arrived.
+        s.wait(lambda sc: 'step says: pid' in flat(sc) and sc.tables(),
                'step-start to pause')
         s.send('n')
-        s.wait(lambda sc: 'locked, then wrote' in flat(sc),
+        s.wait(lambda sc: 'step says: open(' in flat(sc),
                'step-pidfile to pause')
         s.send('n')
-        screen = s.wait(lambda sc: 'configuration: greeting=one'
-                        in flat(sc), 'step-serve to serve')
+        screen = s.wait(lambda sc: 'step says: serving; configuration: '
+                        'greeting=one' in flat(sc), 'step-serve to serve')
         rows = [r for r in screen.table().live()
                 if r.values['COMMAND'] == 'step-serve']
         if len(rows) != 1:
@@ -190,8 +193,9 @@ def keys(daemonlab, steps):
         with open(conf, 'w') as f:
             f.write('greeting=two\n')
         s.send('s')
-        screen = s.wait(lambda sc: 'reload 1, configuration: greeting=two'
-                        in flat(sc), 'step-serve to say it reread the file')
+        screen = s.wait(lambda sc: 'step says: SIGHUP: reload 1, '
+                        'configuration: greeting=two' in flat(sc),
+                        'step-serve to say it reread the file')
         if 'SIGHUP to step-serve (PID %d' % pid not in flat(screen):
             raise L.Failure('the status line does not name SIGHUP to PID '
                             '%d:\n%s' % (pid, screen.text()))
