@@ -28,6 +28,7 @@
 #include "charset.h"
 #include "columns.h"
 #include "diagram-layout.h"
+#include "hangup.h"
 #include "run.h"
 #include "story.h"
 #include "survey.h"
@@ -181,6 +182,8 @@ usage(int status)
 	    "  --transcript NAME   run a chain without a screen, continuing at\n"
 	    "                      every pause, and print the walk as Markdown:\n"
 	    "                      tables, diagrams, what changed, what to watch\n"
+	    "  --hangup-at N       hang up the run's terminal after the Nth\n"
+	    "                      step, as closing its window does (key H)\n"
 	    "  --survey            every process on this machine, as ps -axj\n"
 	    "                      shows it, with its kind (daemon, kernel\n"
 	    "                      thread, job...) and the seed's claims checked;\n"
@@ -195,8 +198,8 @@ usage(int status)
 	    "  --help, --version\n"
 	    "\n"
 	    "Keys: n, space or Enter next step; r restart; q quit; Up/Down\n"
-	    "select a row; d sessions diagram or table; ? help.\n"
-	    "See daemonlab(1) and daemonlab-steps(7).\n");
+	    "select a row; d sessions diagram or table; H hang up the\n"
+	    "terminal; ? help. See daemonlab(1) and daemonlab-steps(7).\n");
 	fprintf(f, "\nChains (NAME): %s.\n", chain_names(", "));
 	exit(status);
 }
@@ -474,6 +477,8 @@ print_chain(const char *name)
 	fputs(":\"$PATH\"", stdout);
 	for (i = 0; c->argv[i] != NULL; i++)
 		printf(" %s", c->argv[i]);
+	if (c->how != NULL)
+		printf(" %s", c->how);      /* "&", "& disown" */
 	printf("\n");
 }
 
@@ -625,6 +630,20 @@ serve_signal(struct view *v, int sig)
 		    text_say(T_SERVE_NONE));
 }
 
+/* H, or --hangup-at: at the run's next quiet moment (hangup.h). */
+static void
+hang_up(struct view *v)
+{
+	int i, asked = 0;
+
+	for (i = 0; i < v->nruns; i++)
+		asked |= hangup_ask(v->runs[i]) == 0;
+	snprintf(v->status, sizeof v->status, "%s", text_say(asked ?
+	    T_STATUS_HUNG_UP : T_STATUS_HUNG_UP_ALREADY));
+}
+
+static int hangup_at;    /* --hangup-at N: after the Nth step; 0: never */
+
 static int
 handle_key(struct view *v, int key, struct run runs[2],
     const struct launch_plan *plan)
@@ -674,6 +693,9 @@ handle_key(struct view *v, int key, struct run runs[2],
 		break;
 	case '?':
 		v->help = 1;
+		break;
+	case 'H':    /* issue 11: hang up the run's terminal */
+		hang_up(v);
 		break;
 	}
 	return 0;
@@ -757,6 +779,10 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 			run_notify(r, 16);
 			if (run_reports(r, 16) == 0)
 				run_look(r);    /* else the story was just read */
+			if (hangup_at > 0 && r->steps_seen >= hangup_at &&
+			    !r->hangup.asked)
+				hang_up(v);
+			hangup_poll(r);
 		}
 		follow(v);
 		child_event = 0;
@@ -783,6 +809,7 @@ main(int argc, char *argv[])
 		{ "diagram", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "hangup-at", required_argument, NULL, 'U' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static struct run runs[2];
@@ -822,6 +849,14 @@ main(int argc, char *argv[])
 			break;
 		case 'h': usage(0);
 		case 'V': printf("daemonlab %s\n", DAEMONLAB_VERSION); return 0;
+		case 'U':
+			hangup_at = atoi(optarg);
+			if (hangup_at < 1 || strspn(optarg, "0123456789") !=
+			    strlen(optarg))
+				die("--hangup-at: '%s' is not a step number",
+				    optarg, "e.g. --hangup-at 3 hangs up after "
+				    "the third step");
+			break;
 		default: usage(2);
 		}
 	if ((npids > 0) + (optind < argc) + compare + (chain != NULL) > 1)
@@ -831,6 +866,9 @@ main(int argc, char *argv[])
 	    (chain != NULL)) > 0)
 		die("%s", "--survey looks at every process: it takes no -p, "
 		    "--chain, --compare or command", "see daemonlab --help");
+	if (hangup_at > 0 && (survey || npids > 0))
+		die("%s", "--hangup-at hangs up a run's terminal: it takes no "
+		    "-p or --survey", "daemonlab --chain sysv --hangup-at 3");
 	if (tree && !survey)
 		die("%s", "--tree is a view of --survey", "daemonlab --survey "
 		    "--once --tree");

@@ -338,6 +338,22 @@ members_reaped(struct members *m, pid_t pid, int status)
 	return 1;
 }
 
+int
+members_collected(struct members *m, pid_t pid, unsigned long long start,
+    int status)
+{
+	struct member *e = members_find(m, pid);
+
+	if (e == NULL || e->start != start || e->reaped)
+		return 0;
+	e->reaped = 1;
+	e->by_shell = 1;
+	e->alive = 0;
+	e->status = status;
+	forget_pidfd(e);
+	return 1;
+}
+
 /* Reaps the members that are our children, by pidfd where we can, so
  * a PID reused by another child of ours is never taken for one. */
 static void

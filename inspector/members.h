@@ -25,8 +25,15 @@ struct member {
 	pid_t sid, pgid;            /* as last seen */
 	int   pidfd;                /* -1: closed, or no pidfds (Linux < 5.3) */
 	int   alive;                /* not seen to exit yet (zombies count) */
-	int   status;               /* wait status, if the run reaped it */
+	/* How it ended, when the run knows: reaped is set and status holds
+	 * its wait status (sys/wait.h: WIFSIGNALED(), WTERMSIG() ...),
+	 * collected by the inspector itself (its child, or an orphan it
+	 * adopted as the subreaper) or, with by_shell set, by the run's
+	 * shell for its job (members_collected()). Never guessed: a member
+	 * that ended unseen (another process reaped it) has reaped 0. */
+	int   status;
 	int   reaped;
+	int   by_shell;
 };
 
 struct members {
@@ -66,6 +73,12 @@ int   members_signal_all(struct members *, int sig);
 int   members_alive(struct members *);
 /* Our child pid was reaped with status: remember it if it is ours. */
 int   members_reaped(struct members *, pid_t, int status);
+/* The run's shell reaped its job pid, which started at start, with
+ * status (its event=reaped report; the caller has proved the sender is
+ * the run's shell). Recorded as members_reaped() does, with by_shell
+ * set; 1 if it was a member with that start time. */
+int   members_collected(struct members *, pid_t, unsigned long long start,
+    int status);
 /* Our own helpers (the watchdog) are children of ours but no run's. */
 void  members_ignore(pid_t);
 /* Ends every member: SIGTERM, up to grace_ms to end cleanly, then

@@ -81,6 +81,8 @@ run_start(struct run *r, const char *title, char **argv,
 	/* The file a careless parent "forgot" to close: step-closefds
 	 * has something of its own to close. */
 	path_in(r, "forgotten.log", forgotten, sizeof forgotten);
+	r->launch.how = chain != NULL ? launch_how_of(chain->how) :
+	    LAUNCH_FOREGROUND;
 	if (launch_start(&r->launch, argv, env, forgotten, 24, 100) == -1) {
 		snprintf(err, errsize, "cannot start a pty: %s", strerror(errno));
 		return -1;
@@ -117,6 +119,8 @@ run_stop(struct run *r)
 	path_in(r, "sock", path, sizeof path);
 	unlink(path);
 	path_in(r, "forgotten.log", path, sizeof path);
+	unlink(path);
+	path_in(r, "nohup.out", path, sizeof path);     /* chain nohup */
 	unlink(path);
 	rmdir(r->dir);
 	story_free(&r->story);
@@ -334,6 +338,16 @@ run_reports(struct run *r, int max)
 			continue;
 		}
 		r->scan_due = 1;
+		if (m.event == PROTO_REAPED) {
+			/* Believed from the run's shell alone, for its job:
+			 * the kernel named the sender, and the shell is
+			 * the run's first member, proved at launch. */
+			if (from != &r->members.v[0] ||
+			    !members_collected(&r->members, m.child, m.start,
+			    m.status))
+				r->ignored++;
+			continue;
+		}
 		handle(r, &m, cred.pid);
 		count++;
 	}
@@ -420,6 +434,17 @@ run_output(struct run *r)
 		total += n;
 	}
 	return (int)total;
+}
+
+void
+run_term_say(struct run *r, const char *text)
+{
+	if (r->term_col > 0)
+		term_newline(r, 0);
+	r->esc_state = 0;
+	for (; *text != '\0'; text++)
+		term_put(r, (unsigned char)*text);
+	term_newline(r, 0);
 }
 
 const char *

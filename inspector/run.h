@@ -7,6 +7,7 @@
 #define DAEMONLAB_RUN_H
 
 #include "chains.h"
+#include "hangup.h"
 #include "launcher.h"
 #include "members.h"
 #include "notify.h"
@@ -41,6 +42,7 @@ struct run {
 	int           term_next;       /* the line being written */
 	int           term_col;
 	int           esc_state;       /* control sequence being skipped */
+	struct hangup hangup;          /* key H, --hangup-at (hangup.h) */
 };
 
 /* Handles up to max sd_notify messages (notify.h); believed only from
@@ -75,6 +77,8 @@ pid_t run_signal_serving(struct run *, int sig);
 int   run_next(struct run *);
 /* The step the chain will do next ("" at the end or without a chain). */
 const char *run_next_step(const struct run *);
+/* Adds a line of our own to the terminal pane (not from the pty). */
+void  run_term_say(struct run *, const char *text);
 /* Line i of the terminal pane, counting back from the newest (0). */
 const char *run_term_line(const struct run *, int back);
 

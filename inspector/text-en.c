@@ -401,6 +401,54 @@ const char *const text_en[TEXT_COUNT] = {
 	    "SigBlk %s · SigCgt %s",
 	[T_DETAIL_LOCK] =
 	    " [%s %s lock held]",
+	/* B hangup (issue 11) */
+	[T_CHAIN_BG] = "prog &: a background job",
+	[T_CHAIN_NOHUP] = "nohup prog &: SIGHUP ignored, output to nohup.out",
+	[T_CHAIN_DISOWN] = "prog & disown: no longer a job of the shell",
+	[T_CHAIN_SETSID1] = "setsid prog: setsid(1) forks, then setsid() and exec",
+	[T_HUP_DIED] = "%d %s died of SIGHUP (wait status, %s): %s",
+	[T_HUP_ENDED] = "%d %s ended, %s (wait status, %s): %s",
+	[T_HUP_LIVES_SENT] =
+	    "%d %s lives: it %s. By the kernel's rules it was sent SIGHUP "
+	    "(%s); that is not observed: an ignored signal leaves no trace",
+	[T_HUP_LIVES] = "%d %s lives: %s",
+	[T_HUP_UNSEEN] =
+	    "%d %s ended; the run has not collected its wait status",
+	[T_HUP_WATCHING] = "%d %s: still running; watching",
+	[T_HUP_BY_US] = "collected by the inspector",
+	[T_HUP_BY_SHELL] = "reported by the shell",
+	[T_HUP_R_CONTROLLING] =
+	    "the controlling process: the kernel sends it SIGHUP and SIGCONT "
+	    "(tty_signal_session_leader())",
+	[T_HUP_R_FOREGROUND] =
+	    "in the foreground group when the controlling process exited "
+	    "(disassociate_ctty())",
+	[T_HUP_R_JOB] = "a job of the shell, which passes SIGHUP on",
+	[T_HUP_R_ORPHANED] =
+	    "its group was orphaned with a stopped member: SIGHUP, then "
+	    "SIGCONT (kill_orphaned_pgrp())",
+	[T_HUP_R_UNKNOWN] = "no rule of the lesson predicted this",
+	[T_HUP_N_NO_TTY] =
+	    "no controlling terminal (setsid()): nothing sent it SIGHUP",
+	[T_HUP_N_OTHER_TTY] =
+	    "its controlling terminal is another one: nothing sent it SIGHUP",
+	[T_HUP_N_BACKGROUND] =
+	    "a background group, no job of the shell: nothing sent it "
+	    "SIGHUP; it lost its controlling terminal",
+	[T_HUP_H_IGNORES] = "ignores SIGHUP (SigIgn)",
+	[T_HUP_H_CATCHES] = "catches SIGHUP (SigCgt)",
+	[T_HUP_H_BLOCKS] = "blocks SIGHUP (SigBlk)",
+	[T_HUP_EXIT] = "exit %d",
+	[T_HUP_SIGNAL] = "killed by %s",
+	[T_HUP_HEAD] =
+	    "Hung up after step %d, as closing the window does (the pty "
+	    "master closed):",
+	[T_HUP_TERM] =
+	    "--- hung up: the inspector closed this terminal (r starts over) ---",
+	[T_STATUS_HUNG_UP] =
+	    "Terminal hung up: who died comes from wait statuses, who lives "
+	    "from /proc. r starts over.",
+	[T_STATUS_HUNG_UP_ALREADY] = "Already hung up; r starts over.",
 };
 
 

@@ -376,6 +376,46 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "SigBlk %s · SigCgt %s",
 	[T_DETAIL_LOCK] =
 	    " [持有 %s %s 锁]",
+	/* B hangup (issue 11) */
+	[T_CHAIN_BG] = "prog &：后台作业",
+	[T_CHAIN_NOHUP] = "nohup prog &：忽略 SIGHUP，输出写到 nohup.out",
+	[T_CHAIN_DISOWN] = "prog & disown：不再是 shell 的作业",
+	[T_CHAIN_SETSID1] = "setsid prog：setsid(1) 先 fork，再 setsid() 和 exec",
+	[T_HUP_DIED] = "%d %s 死于 SIGHUP（等待状态，%s）：%s",
+	[T_HUP_ENDED] = "%d %s 已结束，%s（等待状态，%s）：%s",
+	[T_HUP_LIVES_SENT] =
+	    "%d %s 仍在运行：它%s。按内核的规则，它收到过 SIGHUP（%s）；"
+	    "这一点无法观察到：被忽略的信号不留痕迹",
+	[T_HUP_LIVES] = "%d %s 仍在运行：%s",
+	[T_HUP_UNSEEN] = "%d %s 已结束；本次运行没有收到它的等待状态",
+	[T_HUP_WATCHING] = "%d %s：仍在运行，观察中",
+	[T_HUP_BY_US] = "由检查器收集",
+	[T_HUP_BY_SHELL] = "由 shell 报告",
+	[T_HUP_R_CONTROLLING] =
+	    "它是控制进程：内核向它发送 SIGHUP 和 SIGCONT"
+	    "（tty_signal_session_leader()）",
+	[T_HUP_R_FOREGROUND] =
+	    "控制进程退出时它在前台进程组中（disassociate_ctty()）",
+	[T_HUP_R_JOB] = "它是 shell 的作业，shell 把 SIGHUP 转发给它",
+	[T_HUP_R_ORPHANED] =
+	    "它的进程组成为孤儿进程组，且有一个成员处于停止状态：先 SIGHUP，"
+	    "再 SIGCONT（kill_orphaned_pgrp()）",
+	[T_HUP_R_UNKNOWN] = "课程中的规则都没有预料到这一点",
+	[T_HUP_N_NO_TTY] = "没有控制终端（setsid()）：没有谁向它发送 SIGHUP",
+	[T_HUP_N_OTHER_TTY] = "它的控制终端是另一个终端：没有谁向它发送 SIGHUP",
+	[T_HUP_N_BACKGROUND] =
+	    "后台进程组，不是 shell 的作业：没有谁向它发送 SIGHUP；"
+	    "它只是失去了控制终端",
+	[T_HUP_H_IGNORES] = "忽略 SIGHUP（SigIgn）",
+	[T_HUP_H_CATCHES] = "捕获 SIGHUP（SigCgt）",
+	[T_HUP_H_BLOCKS] = "阻塞 SIGHUP（SigBlk）",
+	[T_HUP_EXIT] = "退出码 %d",
+	[T_HUP_SIGNAL] = "被 %s 杀死",
+	[T_HUP_HEAD] = "在第 %d 步之后挂断，就像关闭终端窗口那样（关闭了 pty 主设备）：",
+	[T_HUP_TERM] = "--- 已挂断：检查器关闭了这个终端（按 r 重新开始）---",
+	[T_STATUS_HUNG_UP] =
+	    "终端已挂断：谁死了来自等待状态，谁还活着来自 /proc。按 r 重新开始。",
+	[T_STATUS_HUNG_UP_ALREADY] = "已经挂断了；按 r 重新开始。",
 };
 
 

@@ -51,7 +51,9 @@ text_chain(const char *name)
 	} known[] = {
 		{ "sysv", T_CHAIN_SYSV }, { "bsd", T_CHAIN_BSD },
 		{ "mistake", T_CHAIN_MISTAKE }, { "daemon7", T_CHAIN_DAEMON7 },
-		{ "newstyle", T_CHAIN_NEWSTYLE },
+		{ "newstyle", T_CHAIN_NEWSTYLE }, { "bg", T_CHAIN_BG },
+		{ "nohup", T_CHAIN_NOHUP }, { "disown", T_CHAIN_DISOWN },
+		{ "setsid1", T_CHAIN_SETSID1 },
 	};
 	size_t i;
 

@@ -381,9 +381,28 @@ draw_notify(const struct notify *n, int y, int x, int width, int max)
 	return wrap(y, x, width, max, A_NORMAL, line);
 }
 
+/* After a hang-up (hangup.h): who died of it and who lived, and why. */
 static int
-draw_changes(const struct story *s, const struct run *run, int y, int x,
-    int width, int max)
+draw_hangup(struct run *run, int y, int x, int width, int max)
+{
+	static char out[HANGUP_MAX][HANGUP_LEN];
+	char head[160];
+	int n, i, lines = 0;
+
+	snprintf(head, sizeof head, text_say(T_HUP_HEAD), run->hangup.after);
+	lines += wrap(y, x, width, 1, A_BOLD, head);
+	n = hangup_describe(run, out, HANGUP_MAX);
+	for (i = 0; i < n && lines < max; i++) {
+		put(y + lines, x, 2, A_NORMAL, "• ");
+		lines += wrap(y + lines, x + 2, width - 2, max - lines < 3 ?
+		    max - lines : 3, A_NORMAL, out[i]);
+	}
+	return lines;
+}
+
+static int
+draw_step_changes(const struct story *s, const struct run *run, int y,
+    int x, int width, int max)
 {
 	char out[10][CHANGE_LEN], escaped[PROTO_MSG_MAX * 4];
 	const struct row *focus = story_find((struct story *)s, s->focus);
@@ -419,6 +438,15 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 		    text_say(s->focus || run == NULL || !reports_steps(run) ?
 		    T_NOTHING : T_WAITING));
 	return lines;
+}
+
+static int
+draw_changes(const struct story *s, const struct run *run, int y, int x,
+    int width, int max)
+{
+	if (run != NULL && run->hangup.done)
+		return draw_hangup((struct run *)run, y, x, width, max);
+	return draw_step_changes(s, run, y, x, width, max);
 }
 
 static const char *
@@ -667,7 +695,8 @@ draw_one(struct view *v, struct story *s, struct run *r)
 		    T_LEGEND : T_LEGEND_WATCH));
 	}
 	rule(y++, 0, COLS, text_say(T_CHANGED));
-	y += draw_changes(s, r, y, 1, COLS - 2, v->diagram ? 3 : 6);
+	y += draw_changes(s, r, y, 1, COLS - 2, v->diagram ? 3 :
+	    r != NULL && r->hangup.done ? 8 : 6);
 	if (!v->diagram) {
 		rule(y++, 0, COLS, text_say(T_DETAIL));
 		draw_detail(s, sel, y, 1, COLS - 2, 4);

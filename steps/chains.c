@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * chains.c - the named chains: System V double fork, BSD single fork, the
- * classic mistake, daemon(7)'s SysV checklist, and a new-style service.
+ * classic mistake, daemon(7)'s SysV checklist, a new-style service, and
+ * the everyday ways of leaving something running at logout (the hangup
+ * lesson; TLPI 34.6.1).
  * The build takes its list of step programs from here (steps/meson.build).
  */
 #include <stdio.h>
@@ -13,13 +15,13 @@ const struct chain chains[] = {
 	{ "sysv", "System V: the double fork (APUE 13.3)",
 	  { "step-start", "step-umask", "step-fork", "step-setsid",
 	    "step-fork", "step-chdir", "step-closefds", "step-devnull",
-	    "step-opentty", NULL } },
+	    "step-opentty", NULL }, NULL },
 	{ "bsd", "BSD daemon(3): a single fork",
 	  { "step-start", "step-umask", "step-fork", "step-setsid",
 	    "step-chdir", "step-closefds", "step-devnull", "step-opentty",
-	    NULL } },
+	    NULL }, NULL },
 	{ "mistake", "The classic mistake: setsid() without a fork first",
-	  { "step-start", "step-setsid", NULL } },
+	  { "step-start", "step-setsid", NULL }, NULL },
 	/* daemon(7), "SysV Daemons", steps 1-15 in its order; the first
 	 * parent waits for readiness (steps 14 and 15). */
 	{ "daemon7", "daemon(7): the SysV checklist, readiness to the parent",
@@ -27,10 +29,20 @@ const struct chain chains[] = {
 	    "step-envclean", "step-fork", "--ready", "step-setsid",
 	    "step-fork", "step-devnull", "step-umask", "step-chdir",
 	    "step-pidfile", "step-dropprivs", "step-syslog", "step-notify",
-	    "step-serve", NULL } },
+	    "step-serve", NULL }, NULL },
 	{ "newstyle", "daemon(7): a new-style daemon, no fork at all",
-	  { "step-start", "step-notify", "step-serve", NULL } },
-	{ NULL, NULL, { NULL } },
+	  { "step-start", "step-notify", "step-serve", NULL }, NULL },
+	/* Issue 11: the everyday alternatives, each hung up the same way.
+	 * "prog" is step-start, which pauses until it is continued. */
+	{ "bg", "prog &: a background job",
+	  { "step-start", NULL }, "&" },
+	{ "nohup", "nohup prog &: SIGHUP ignored, output to nohup.out",
+	  { "nohup", "step-start", NULL }, "&" },
+	{ "disown", "prog & disown: no longer a job of the shell",
+	  { "step-start", NULL }, "& disown" },
+	{ "setsid1", "setsid prog: setsid(1) forks, then setsid() and exec",
+	  { "setsid", "step-start", NULL }, NULL },
+	{ NULL, NULL, { NULL }, NULL },
 };
 
 const struct chain *
@@ -44,11 +56,13 @@ chain_find(const char *name)
 	return NULL;
 }
 
-/* Options ("--ready") belong to the step before them. */
+/* Options ("--ready") belong to the step before them; nohup and
+ * setsid are commands a chain runs under, not steps. (Not spelled as
+ * one string: steps/meson.build reads this file for step names.) */
 static int
 is_step(const char *arg)
 {
-	return strncmp(arg, "--", 2) != 0;
+	return strncmp(arg, "step", 4) == 0 && arg[4] == '-';
 }
 
 int

@@ -11,14 +11,20 @@
 struct chain {
 	const char *name;
 	const char *title;
-	/* Programs, each followed by its options ("--ready"); NULL-ended. */
+	/* Programs, each followed by its options ("--ready"); NULL-ended.
+	 * A word that is not a step program (nohup, setsid) is a command
+	 * the chain runs under, not a step. */
 	const char *argv[CHAIN_MAX_STEPS];
+	/* How the shell starts it, as typed after the command at a prompt:
+	 * NULL (a foreground job), "&" (a background job) or "& disown"
+	 * (a background job the shell then forgets). */
+	const char *how;
 };
 
 extern const struct chain chains[];     /* ends with a NULL name */
 
 const struct chain *chain_find(const char *name);
-/* How many steps (programs, not options). */
+/* How many steps (step programs, not options or other commands). */
 int chain_length(const struct chain *);
 /* The nth step program (from 0), e.g. "step-fork", or NULL. */
 const char *chain_step(const struct chain *, int n);

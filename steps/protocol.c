@@ -10,6 +10,7 @@
 
 static const char *const event_names[] = {
 	[PROTO_PAUSED] = "paused", [PROTO_EXIT] = "exit", [PROTO_ERROR] = "error",
+	[PROTO_REAPED] = "reaped",
 };
 
 const char *
@@ -34,15 +35,19 @@ proto_step_valid(const char *s)
 int
 proto_format(char *buf, size_t size, const struct proto_msg *m)
 {
-	char child[32] = "";
+	char child[96] = "";
 	char text[PROTO_MSG_MAX];
 	size_t i;
 	int n;
 
-	if ((unsigned)m->event > PROTO_ERROR || !proto_step_valid(m->step) ||
-	    m->pid <= 0 || m->child < 0)
+	if ((unsigned)m->event > PROTO_REAPED || !proto_step_valid(m->step) ||
+	    m->pid <= 0 || m->child < 0 ||
+	    (m->event == PROTO_REAPED && (m->child == 0 || m->status < 0)))
 		return -1;
-	if (m->child > 0)
+	if (m->event == PROTO_REAPED)
+		snprintf(child, sizeof child, " child=%ld status=%d start=%llu",
+		    (long)m->child, m->status, m->start);
+	else if (m->child > 0)
 		snprintf(child, sizeof child, " child=%ld", (long)m->child);
 	/* One line per message: a control character in the text would end
 	 * it early or reach the inspector's screen. */
@@ -94,6 +99,26 @@ take_pid(const char *val, int len, pid_t *out)
 	return 0;
 }
 
+/* A decimal number of up to 20 digits, no more than max. */
+static int
+take_number(const char *val, int len, unsigned long long max,
+    unsigned long long *out)
+{
+	unsigned long long v = 0;
+	int i;
+
+	if (len < 1 || len > 20)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (val[i] < '0' || val[i] > '9' ||
+		    v > (max - (unsigned)(val[i] - '0')) / 10)
+			return -1;
+		v = v * 10 + (unsigned)(val[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
 int
 proto_parse(const char *buf, size_t len, struct proto_msg *m)
 {
@@ -131,6 +156,20 @@ proto_parse(const char *buf, size_t len, struct proto_msg *m)
 	if (end - p >= 6 && memcmp(p, "child=", 6) == 0) {
 		n = take(&p, end, "child", &val);
 		if (take_pid(val, n, &m->child) < 0)
+			return -1;
+	}
+	/* A reaped child's wait status and start time: both, and only for
+	 * event=reaped. */
+	if (m->event == PROTO_REAPED) {
+		unsigned long long v;
+
+		if (m->child == 0 ||
+		    (n = take(&p, end, "status", &val)) < 1 ||
+		    take_number(val, n, 0xffff, &v) < 0)
+			return -1;
+		m->status = (int)v;
+		if ((n = take(&p, end, "start", &val)) < 1 ||
+		    take_number(val, n, ~0ULL, &m->start) < 0)
 			return -1;
 	}
 	/* msg is last and takes the rest of the line, spaces included. */

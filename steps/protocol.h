@@ -18,13 +18,20 @@
 #define PROTO_STEP_MAX 32
 #define PROTO_MSG_MAX  (PROTO_MAX - 128)
 
-enum proto_event { PROTO_PAUSED, PROTO_EXIT, PROTO_ERROR };
+/* PROTO_REAPED comes from the launcher's shell, not a step: it waited
+ * for its job (child=) and says how the job ended:
+ *   v=1 event=reaped step=shell pid=SHELL child=JOB status=W start=T msg=
+ * W is the raw wait status, T the job's start time (stat field 22, read
+ * from its zombie), so a receiver never takes a reused PID for it. */
+enum proto_event { PROTO_PAUSED, PROTO_EXIT, PROTO_ERROR, PROTO_REAPED };
 
 struct proto_msg {
 	enum proto_event event;
 	char  step[PROTO_STEP_MAX];    /* "setsid", no spaces */
 	pid_t pid;                     /* as claimed; receivers trust SO_PASSCRED */
 	pid_t child;                   /* step-fork's parent names its child; else 0 */
+	int   status;                  /* PROTO_REAPED: the child's wait status */
+	unsigned long long start;      /* PROTO_REAPED: the child's start time */
 	char  msg[PROTO_MSG_MAX];      /* free text, control characters removed */
 };
 

@@ -74,7 +74,27 @@
  *      but COMMAND and the columns this lesson's facts name for the run
  *      is `same`.
  *
- *   3. Prose: any other item. It must be listed in prose_items[] below
+ *   3. A hang-up fact, in the lessons of hangup_lessons[] only (and
+ *      only these there, besides prose):
+ *
+ *      - SUBJECT (`CHAIN N`) SEP VALUE [TAIL]   or   (`CHAIN N-M`)
+ *
+ *        SUBJECT  **SHELL** (the run's shell, its session leader) and/or
+ *                 **FOCUS** (the chain's process that is paused at the
+ *                 Nth pause), joined as above
+ *        SCOPE    the chain, and the pause after which the terminal is
+ *                 hung up: N, or every pause from N to M, each a run
+ *        VALUE    `SIGHUP`: it died of SIGHUP, by its wait status (ours
+ *                 as its parent or subreaper, or the shell's report);
+ *                 `lives`: HANGUP_LIVES_MS after the shell's death it is
+ *                 there, no zombie, with no SIGHUP or SIGKILL pending
+ *
+ *      The run: the chain as walk.c runs it (its `how` from chains.c:
+ *      foreground, `&` or `& disown`), continued to the Nth pause, where
+ *      the world settles; then the test closes the pty master, its only
+ *      descriptor of it, as closing a terminal window does.
+ *
+ *   4. Prose: any other item. It must be listed in prose_items[] below
  *      (lesson, language, its first words), which says why it is not a
  *      column fact. An item that starts with "**" is never prose: it
  *      must parse as a fact.
@@ -109,6 +129,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "facts.h"
@@ -173,6 +194,9 @@ static const struct {
  * Values: numbers, `?` (TTY), and `PID`, `PGID`, `SID`: the process's
  * own. Columns: PPID PID PGID SID TTY TPGID UID. */
 static const char *const machine_lessons[] = { "survey" };
+/* Lessons about hanging up the terminal (grammar item 3). */
+static const char *const hangup_lessons[] = { "hangup" };
+#define HANGUP_LIVES_MS 500
 static const char *const machine_kinds[] = { "kthread", "init", "daemon",
     "daemon/sid" };
 
@@ -237,10 +261,12 @@ static const struct {
 #define NPROSE (sizeof prose_items / sizeof prose_items[0])
 
 enum col { C_PPID, C_PID, C_PGID, C_SID, C_TTY, C_TPGID, C_STAT, C_UID,
-	C_UMASK, C_CWD, C_FDS, C_COMMAND, C_GID, C_SIGIGN, C_SIGBLK, NCOLS };
+	C_UMASK, C_CWD, C_FDS, C_COMMAND, C_GID, C_SIGIGN, C_SIGBLK,
+	C_SHELL, C_FOCUS, NCOLS };
 static const char *const col_names[NCOLS] = { "PPID", "PID", "PGID", "SID",
     "TTY", "TPGID", "STAT", "UID", "UMASK", "CWD", "FDS", "COMMAND", "GID",
-    "SIGIGN", "SIGBLK" };
+    "SIGIGN", "SIGBLK", "SHELL", "FOCUS" };
+#define HANGUP_COLS (1u << C_SHELL | 1u << C_FOCUS)
 
 enum kind { ITEM_FACT, ITEM_NOTHING_ELSE, ITEM_PROSE };
 
@@ -262,6 +288,7 @@ struct item {
 	struct value a, b;
 	int          checked;      /* how many times it held */
 	char         pkind[16];    /* machine lessons: the kind of process */
+	int          from, to;     /* hang-up facts: after pauses from..to */
 };
 
 struct lesson {
@@ -270,6 +297,7 @@ struct lesson {
 	char        path[512];
 	int         step;          /* index in lesson_steps[] */
 	int         machine;       /* about this machine, not a pause */
+	int         hangup;        /* hang-up facts (hangup_lessons[]) */
 	struct item items[MAX_ITEMS];
 	int         nitems;
 };
@@ -456,6 +484,9 @@ token_ok(enum col c, const char *tok, int state)
 		return tok[0] != '\0' && strchr(tok, ' ') == NULL;
 	case C_SIGIGN: case C_SIGBLK:
 		return signals_token(tok) != -1;
+	case C_SHELL: case C_FOCUS:
+		return state && (!strcmp(tok, "SIGHUP") ||
+		    !strcmp(tok, "lives"));
 	default:
 		return 0;
 	}
@@ -498,7 +529,17 @@ parse_scope(struct item *it, const char *s, const char **why)
 	    word = strtok_r(NULL, " ", &save)) {
 		if (chain_find(word) != NULL && it->chain[0] == '\0')
 			snprintf(it->chain, sizeof it->chain, "%s", word);
-		else if ((!strcmp(word, "--noctty") ||
+		else if (isdigit((unsigned char)*word) && it->from == 0) {
+			char *end;
+
+			it->from = it->to = (int)strtol(word, &end, 10);
+			if (*end == '-')
+				it->to = (int)strtol(end + 1, &end, 10);
+			if (*end != '\0' || it->from < 1 || it->to < it->from) {
+				*why = "pauses are N or N-M, from 1";
+				return 0;
+			}
+		} else if ((!strcmp(word, "--noctty") ||
 		    !strcmp(word, "--ioctl")) && it->option[0] == '\0')
 			snprintf(it->option, sizeof it->option, "%s", word);
 		else {
@@ -648,7 +689,10 @@ read_lesson(const char *key, int lang)
 	for (i = 0; i < sizeof machine_lessons / sizeof machine_lessons[0];
 	    i++)
 		l->machine |= strcmp(machine_lessons[i], key) == 0;
-	if (l->step == -1 && !l->machine)
+	for (i = 0; i < sizeof hangup_lessons / sizeof hangup_lessons[0];
+	    i++)
+		l->hangup |= strcmp(hangup_lessons[i], key) == 0;
+	if (l->step == -1 && !l->machine && !l->hangup)
 		complain("%s: no pause of a chain is this lesson's: add it to "
 		    "lesson_steps[]", l->path);
 	if ((f = fopen(l->path, "r")) == NULL) {
@@ -720,6 +764,7 @@ compare_languages(const struct lesson *en, const struct lesson *zh)
 		if (a->kind != b->kind || a->cols != b->cols ||
 		    strcmp(a->chain, b->chain) || strcmp(a->option, b->option) ||
 		    strcmp(a->pkind, b->pkind) || a->to_end != b->to_end ||
+		    a->from != b->from || a->to != b->to ||
 		    a->root != b->root || a->change != b->change ||
 		    (a->change && !same_value(&a->a, &b->a)) ||
 		    (a->kind == ITEM_FACT && !same_value(&a->b, &b->b)))
@@ -802,6 +847,19 @@ read_lessons(void)
 			if (!lessons[k].machine && it->pkind[0] != '\0')
 				complain("%s:%d: a kind of process as scope "
 				    "is for lessons about the machine",
+				    lessons[k].path, it->line);
+			if (lessons[k].hangup && (it->kind != ITEM_FACT ||
+			    it->from == 0 || it->chain[0] == '\0' ||
+			    it->option[0] != '\0' || it->change ||
+			    (it->cols & ~HANGUP_COLS) != 0))
+				complain("%s:%d: a hang-up fact is **SHELL** "
+				    "and/or **FOCUS** (`CHAIN N` or `CHAIN "
+				    "N-M`): `SIGHUP` or `lives`",
+				    lessons[k].path, it->line);
+			if (!lessons[k].hangup && (it->from != 0 ||
+			    (it->cols & HANGUP_COLS) != 0))
+				complain("%s:%d: **SHELL**, **FOCUS** and "
+				    "pauses as scope are for hang-up lessons",
 				    lessons[k].path, it->line);
 		}
 	}
@@ -1185,7 +1243,7 @@ check_nothing_else(const struct ctx *x, const struct lesson *l,
     struct item *it, const struct snap *before, const struct snap *after,
     const struct variant *v, int pause)
 {
-	unsigned named = 1u << C_COMMAND;
+	unsigned named = 1u << C_COMMAND | HANGUP_COLS;
 	char now[1024], then[1024];
 	int i, c;
 
@@ -1391,8 +1449,9 @@ START_TEST(every_fact_holds_on_the_live_kernel)
 		const struct lesson *l = &lessons[k];
 		int facts = 0, columns = 0, checks = 0, prose = 0;
 
-		if (l->machine)
-			continue;   /* every_machine_fact_holds_here */
+		if (l->machine || l->hangup)
+			continue;   /* every_machine_fact_holds_here, and
+			             * every_hangup_fact_holds */
 		for (i = 0; i < l->nitems; i++) {
 			const struct item *it = &l->items[i];
 
@@ -1420,6 +1479,178 @@ START_TEST(every_fact_holds_on_the_live_kernel)
 		    "checked %3d times; %d prose items\n", l->key, l->lang,
 		    facts, columns, checks, prose);
 	}
+}
+END_TEST
+
+/* --- Hang-up facts (the hangup lesson) ---------------------------------- */
+
+/* What the kernel and the shell did to the two processes of a run. */
+struct outcome {
+	char shell[48], focus[48];
+};
+
+static void
+status_word(int status, char *buf, size_t size)
+{
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP)
+		snprintf(buf, size, "SIGHUP");
+	else if (WIFSIGNALED(status))
+		snprintf(buf, size, "killed by SIG%s",
+		    sigabbrev_np(WTERMSIG(status)) ?
+		    sigabbrev_np(WTERMSIG(status)) : "?");
+	else
+		snprintf(buf, size, "exit %d", WEXITSTATUS(status));
+}
+
+/* SIGHUP or SIGKILL pending for pid (SigPnd:, ShdPnd:): a death on its
+ * way is not a life. */
+static int
+death_pending(pid_t pid)
+{
+	static const char *const keys[] = { "\nSigPnd:", "\nShdPnd:" };
+	unsigned long long deadly = 1ULL << (SIGHUP - 1) |
+	    1ULL << (SIGKILL - 1);
+	char path[64], buf[4096], *p;
+	ssize_t n;
+	size_t i;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 1;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if ((p = strstr(buf, keys[i])) == NULL ||
+		    (strtoull(p + strlen(keys[i]), NULL, 16) & deadly) != 0)
+			return 1;
+	return 0;
+}
+
+/* The focus's wait status: ours (its parent, or the subreaper that
+ * adopted it), or the one the shell reported; -1 while there is none. */
+static int
+focus_status(struct walk *w, pid_t pid)
+{
+	int status;
+
+	if (waitpid(pid, &status, WNOHANG) == pid)
+		return status;
+	return lab_collected(&w->lab, pid);
+}
+
+/* The chain to its nth pause, then the terminal hung up as closing its
+ * window does: the test closes the pty master, its only descriptor. */
+static void
+hangup_run(const char *chain, int nth, struct outcome *o)
+{
+	static struct walk w;
+	enum walk_event e;
+	struct facts f;
+	pid_t focus;
+	long deadline;
+	int i, status;
+
+	walk_start(&w, chain, NULL, WALK_LAB_DIR);
+	for (i = 1; i <= nth; i++) {
+		e = walk_next(&w, 5000);
+		ck_assert_msg(e == WALK_PAUSED, "%s chain, pause %d: %s", chain,
+		    i, e == WALK_TIMEOUT ? w.why : "no pause there");
+		if (i < nth)
+			walk_continue(&w);
+	}
+	focus = w.focus;
+	close(w.lab.master);
+	w.lab.master = -1;
+	status = lab_wait(&w.lab, w.lab.shell, 5000);
+	if (status == -1)
+		snprintf(o->shell, sizeof o->shell, "lives");
+	else
+		status_word(status, o->shell, sizeof o->shell);
+	/* A death the hang-up causes is on its way by now (the kernel
+	 * sends the foreground group's SIGHUP as the shell exits): give it
+	 * the time to end, then look. */
+	deadline = lab_now_ms() + HANGUP_LIVES_MS;
+	while ((status = focus_status(&w, focus)) == -1 &&
+	    lab_now_ms() < deadline)
+		usleep(10000);
+	if (status != -1)
+		status_word(status, o->focus, sizeof o->focus);
+	else if (facts_read(focus, &f) == -1)
+		snprintf(o->focus, sizeof o->focus, "gone, status unseen");
+	else if (f.state == 'Z')
+		snprintf(o->focus, sizeof o->focus, "a zombie nobody reaped");
+	else if (death_pending(focus))
+		snprintf(o->focus, sizeof o->focus, "SIGHUP or SIGKILL pending");
+	else
+		snprintf(o->focus, sizeof o->focus, "lives");
+	ck_assert_int_eq(walk_finish(&w), 0);
+}
+
+START_TEST(every_hangup_fact_holds)
+{
+	static struct {
+		char chain[16];
+		int  nth;
+		struct outcome o;
+	} runs[64];
+	int nruns = 0, k, i, p, r, c, facts = 0;
+
+	read_lessons();
+	ck_assert_msg(errors[0] == '\0', "the lessons' watch sections break "
+	    "the grammar (see the other test)");
+	for (k = 0; k < nlessons; k++)
+		for (i = 0; lessons[k].hangup && i < lessons[k].nitems; i++) {
+			const struct item *it = &lessons[k].items[i];
+
+			for (p = it->from; it->kind == ITEM_FACT &&
+			    p <= it->to; p++) {
+				for (r = 0; r < nruns && (runs[r].nth != p ||
+				    strcmp(runs[r].chain, it->chain)); r++)
+					;
+				if (r < nruns)
+					continue;
+				ck_assert_int_lt(nruns, 64);
+				snprintf(runs[nruns].chain,
+				    sizeof runs[nruns].chain, "%s", it->chain);
+				runs[nruns++].nth = p;
+			}
+		}
+	for (r = 0; r < nruns; r++) {
+		hangup_run(runs[r].chain, runs[r].nth, &runs[r].o);
+		printf("# hung up after pause %d of %s: shell %s, focus %s\n",
+		    runs[r].nth, runs[r].chain, runs[r].o.shell,
+		    runs[r].o.focus);
+	}
+	for (k = 0; k < nlessons; k++)
+		for (i = 0; lessons[k].hangup && i < lessons[k].nitems; i++) {
+			struct item *it = &lessons[k].items[i];
+
+			for (p = it->from; it->kind == ITEM_FACT &&
+			    p <= it->to; p++) {
+				for (r = 0; runs[r].nth != p ||
+				    strcmp(runs[r].chain, it->chain); r++)
+					;
+				for (c = C_SHELL; c <= C_FOCUS; c++) {
+					const char *did = c == C_SHELL ?
+					    runs[r].o.shell : runs[r].o.focus;
+
+					if (!(it->cols & (1u << c)))
+						continue;
+					ck_assert_msg(!strcmp(did, it->b.tok),
+					    "%s:%d: %s chain hung up after "
+					    "pause %d: %s: the lesson says "
+					    "`%s`, the kernel did: %s",
+					    lessons[k].path, it->line,
+					    it->chain, p, col_names[c],
+					    it->b.tok, did);
+				}
+				it->checked++;
+			}
+			facts += it->kind == ITEM_FACT;
+		}
+	ck_assert_msg(facts > 0, "no hang-up lesson states a hang-up fact");
 }
 END_TEST
 
@@ -1541,6 +1772,11 @@ main(void)
 	tcase_add_test(tc, every_step_of_every_chain_has_a_lesson);
 	tcase_add_test(tc, every_fact_holds_on_the_live_kernel);
 	tcase_add_test(tc, every_machine_fact_holds_here);
+	suite_add_tcase(s, tc);
+	/* A run per pause of sysv and bsd, and one per alternative. */
+	tc = tcase_create("hangup");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, every_hangup_fact_holds);
 	suite_add_tcase(s, tc);
 	/* A failed test ends with _exit(): lab_run() reaps what it left. */
 	return lab_run(s) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

@@ -53,6 +53,8 @@ walk_start(struct walk *w, const char *chain, const char *option,
 	snprintf(xdg, sizeof xdg, "XDG_RUNTIME_DIR=%s", w->lab.dir);
 	for (i = 0; argv[i] != NULL; i++)
 		w->ready |= strcmp(argv[i], "--ready") == 0;
+	/* "prog &", "prog & disown": as the chain says. */
+	w->lab.how = launch_how_of(chain_find(chain)->how);
 	lab_shell(&w->lab, argv, env);
 	if (fchdir(here) == -1)
 		perror("walk: fchdir"), exit(99);

@@ -22,7 +22,10 @@ check_parsed(const struct proto_msg *m)
 {
 	size_t i;
 
-	if ((unsigned)m->event > PROTO_ERROR || m->pid <= 0 || m->child < 0)
+	if ((unsigned)m->event > PROTO_REAPED || m->pid <= 0 || m->child < 0)
+		abort();
+	if (m->event == PROTO_REAPED && (m->child == 0 || m->status < 0 ||
+	    m->status > 0xffff))
 		abort();
 	if (memchr(m->step, '\0', sizeof m->step) == NULL || !proto_step_valid(m->step))
 		abort();
@@ -38,6 +41,7 @@ same(const struct proto_msg *a, const struct proto_msg *b)
 {
 	return a->event == b->event && strcmp(a->step, b->step) == 0 &&
 	    a->pid == b->pid && a->child == b->child &&
+	    a->status == b->status && a->start == b->start &&
 	    strcmp(a->msg, b->msg) == 0;
 }
 

@@ -199,6 +199,9 @@ START_TEST(print_chain_is_the_recipe)
 		for (i = 0; c->argv[i] != NULL; i++)
 			snprintf(want + strlen(want), sizeof want - strlen(want),
 			    " %s", c->argv[i]);
+		if (c->how != NULL)     /* as typed: "&", "& disown" */
+			snprintf(want + strlen(want), sizeof want -
+			    strlen(want), " %s", c->how);
 		strcat(want, "\n");
 		ck_assert_msg(strstr(out, want) != NULL, "%s: %s", c->name, out);
 		ck_assert_ptr_nonnull(strstr(out, STEPS_DIR));

@@ -148,7 +148,7 @@ forgotten_path(const struct lab *lab, char *buf, size_t size)
 void
 lab_shell(struct lab *lab, char *const argv[], char *const env[])
 {
-	struct launch l;
+	struct launch l = { .how = lab->how };
 	char forgotten[128];
 
 	forgotten_path(lab, forgotten, sizeof forgotten);
@@ -221,7 +221,33 @@ receive(struct lab *lab, struct report *r)
 			memcpy(&cred, CMSG_DATA(h), sizeof cred);
 			r->sender = cred.pid;
 		}
-	return r->sender > 0 && proto_parse(buf, n, &r->m) == 0;
+	if (r->sender <= 0 || proto_parse(buf, n, &r->m) != 0)
+		return 0;
+	/* The shell's news of its job, not a step's report. */
+	if (r->m.event == PROTO_REAPED) {
+		if (r->sender == lab->shell && lab->ncollected <
+		    (int)(sizeof lab->collected / sizeof lab->collected[0])) {
+			lab->collected[lab->ncollected].pid = r->m.child;
+			lab->collected[lab->ncollected++].status = r->m.status;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+int
+lab_collected(struct lab *lab, pid_t pid)
+{
+	struct report r;
+	int i;
+
+	/* Whatever waits on the socket (receive() never blocks). */
+	for (i = 0; i < 64; i++)
+		receive(lab, &r);
+	for (i = 0; i < lab->ncollected; i++)
+		if (lab->collected[i].pid == pid)
+			return lab->collected[i].status;
+	return -1;
 }
 
 static void
@@ -416,6 +442,8 @@ lab_finish(struct lab *lab)
 	close(lab->sock);
 	unlink(lab->sock_path);
 	snprintf(path, sizeof path, "%s/forgotten", lab->dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/nohup.out", lab->dir);
 	unlink(path);
 	rmdir(lab->dir);
 	lab->sock = lab->master = 0;

@@ -29,6 +29,12 @@ struct lab {
 	char   tag[64];            /* DAEMONLAB_TEST_TAG value */
 	char   out[32768];         /* everything the pty printed */
 	size_t outlen;
+	enum launch_how how;       /* lab_shell: foreground (0), or as a chain
+	                            * of chains.c says (launch_how_of()) */
+	/* The shell's event=reaped reports (launcher.h): how its job ended.
+	 * Kept here, never returned by lab_next(). */
+	struct { pid_t pid; int status; } collected[8];
+	int    ncollected;
 };
 
 struct report {
@@ -46,6 +52,9 @@ void  lab_shell(struct lab *, char *const argv[], char *const env[]);
 pid_t lab_spawn(struct lab *, char *const argv[], char *const env[]);
 /* Next valid report, draining the pty meanwhile; 0 on timeout. */
 int   lab_next(struct lab *, struct report *, int timeout_ms);
+/* The wait status the shell reported for pid, reading the reports that
+ * have come meanwhile (others are dropped); -1 when none. */
+int   lab_collected(struct lab *, pid_t);
 /* Waits for our child pid to end; its wait status, or -1 on timeout. */
 int   lab_wait(struct lab *, pid_t, int timeout_ms);
 /* Reads the pty for a while (so late output is in lab->out). */
