@@ -116,10 +116,13 @@ hangup_now(struct run *r)
 			s[n++].idx = -1;
 	}
 	shell = seen_find(s, n, r->launch.shell);
-	/* The shell's job: its child's group, unless disowned. */
+	/* The shell's job: its child's group, unless disowned (at once,
+	 * or as it stopped). */
 	for (i = 0; shell != NULL && i < n; i++)
 		if (s[i].p.ppid == shell->p.pid &&
-		    r->launch.how != LAUNCH_DISOWN)
+		    r->launch.how != LAUNCH_DISOWN &&
+		    !(r->launch.how == LAUNCH_STOP_DISOWN &&
+		    s[i].p.state == 'T'))
 			job = s[i].p.pgid;
 	memset(h->v, 0, sizeof h->v);
 	h->n = 0;
@@ -130,6 +133,7 @@ hangup_now(struct run *r)
 
 		hp->pid = p->pid;
 		hp->start = p->starttime;
+		hp->state = p->state;
 		snprintf(hp->comm, sizeof hp->comm, "%s", p->comm);
 		if (ctty && p->pid == p->sid)
 			hp->rules |= HUP_CONTROLLING;
@@ -187,6 +191,9 @@ reasons(const struct hangup_proc *hp, char *buf, size_t size)
 			    used ? "; " : "", text_say(rule[i].id));
 }
 
+static void describe_alive(struct run *, const struct hangup_proc *,
+    const char *, const char *, char *);
+
 static void
 describe(struct run *r, const struct hangup_proc *hp, char *out)
 {
@@ -231,6 +238,18 @@ describe(struct run *r, const struct hangup_proc *hp, char *out)
 		    (int)hp->pid, name);
 		return;
 	}
+	describe_alive(r, hp, name, why, out);
+}
+
+/* A survivor: what the rules say, and the one signal a survivor shows,
+ * SIGCONT to a stopped process (T at the hang-up, running now). */
+static void
+describe_alive(struct run *r, const struct hangup_proc *hp,
+    const char *name, const char *why, char *out)
+{
+	struct proc_info p;
+	size_t used;
+
 	if (hp->rules != 0 && !hp->ignores && !hp->blocks && !hp->catches)
 		snprintf(out, HANGUP_LEN, text_say(T_HUP_LIVES), (int)hp->pid,
 		    name, why);
@@ -243,6 +262,11 @@ describe(struct run *r, const struct hangup_proc *hp, char *out)
 		    name, text_say(hp->none == HUP_NONE_NO_TTY ?
 		    T_HUP_N_NO_TTY : hp->none == HUP_NONE_OTHER_TTY ?
 		    T_HUP_N_OTHER_TTY : T_HUP_N_BACKGROUND));
+	if (hp->state == 'T' && proc_read_stat(r->story.procfd, hp->pid,
+	    &p) == 0 && p.starttime == hp->start && p.state != 'T' &&
+	    (used = strlen(out)) < HANGUP_LEN)
+		snprintf(out + used, HANGUP_LEN - used, "%s",
+		    text_say(T_HUP_CONTINUED));
 }
 
 int

@@ -54,6 +54,7 @@ struct hangup_proc {
 	pid_t pid;
 	unsigned long long start;
 	char  comm[64];             /* raw: escaped when said */
+	char  state;                /* stat's state at the hang-up: T stopped */
 	unsigned rules;             /* enum hangup_rule bits */
 	enum hangup_none none;      /* when rules is 0 */
 	int   ignores, catches, blocks;    /* SIGHUP in SigIgn, SigCgt, SigBlk */

@@ -92,6 +92,8 @@ launch_how_of(const char *how)
 {
 	if (how != NULL && strcmp(how, "& disown") == 0)
 		return LAUNCH_DISOWN;
+	if (how != NULL && strcmp(how, "^Z disown") == 0)
+		return LAUNCH_STOP_DISOWN;
 	if (how != NULL && strcmp(how, "&") == 0)
 		return LAUNCH_BACKGROUND;
 	return LAUNCH_FOREGROUND;
@@ -193,10 +195,15 @@ shell_wait(pid_t job, enum launch_how how, unsigned long long *start)
 		if (si.si_code == CLD_STOPPED) {
 			waitpid(job, &status, WUNTRACED | WNOHANG);
 			job_stopped = 1;
-			if (how == LAUNCH_FOREGROUND)
+			if (how == LAUNCH_FOREGROUND ||
+			    how == LAUNCH_STOP_DISOWN)
 				tcsetpgrp(STDIN_FILENO, getpgrp());
+			/* ^Z, then `disown`: out of the table, stopped. */
+			if (how == LAUNCH_STOP_DISOWN)
+				job_group = 0;
 			shell_say(line, snprintf(line, sizeof line,
-			    "[job %d: stopped]\n$ ", (int)job));
+			    "[job %d: stopped]\n$ %s", (int)job,
+			    how == LAUNCH_STOP_DISOWN ? "disown\n$ " : ""));
 		} else if (si.si_code == CLD_CONTINUED) {
 			waitpid(job, &status, WCONTINUED | WNOHANG);
 			job_stopped = 0;
@@ -219,7 +226,9 @@ shell_run(char *const argv[], char *const env[], const char *forgotten,
 	static const int job_control[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
 	    SIGTTOU };
 	static const char *const typed[] = { [LAUNCH_FOREGROUND] = "",
-	    [LAUNCH_BACKGROUND] = " &", [LAUNCH_DISOWN] = " & disown" };
+	    [LAUNCH_BACKGROUND] = " &", [LAUNCH_DISOWN] = " & disown",
+	    [LAUNCH_STOP_DISOWN] = "" };
+	int fg = how == LAUNCH_FOREGROUND || how == LAUNCH_STOP_DISOWN;
 	struct sigaction hup = { .sa_handler = shell_hangup };
 	const char *sock = NULL;
 	char line[160];
@@ -246,7 +255,7 @@ shell_run(char *const argv[], char *const env[], const char *forgotten,
 	sigaction(SIGHUP, &hup, NULL);
 	if ((job = fork()) == 0) {
 		setpgid(0, 0);
-		if (how == LAUNCH_FOREGROUND)
+		if (fg)
 			tcsetpgrp(STDIN_FILENO, getpid());
 		for (i = 0; i < sizeof job_control / sizeof job_control[0]; i++)
 			signal(job_control[i], SIG_DFL);
@@ -256,7 +265,7 @@ shell_run(char *const argv[], char *const env[], const char *forgotten,
 	}
 	/* Both sides set the group, so neither can race the other. */
 	setpgid(job, job);
-	if (how == LAUNCH_FOREGROUND) {
+	if (fg) {
 		tcsetpgrp(STDIN_FILENO, job);
 		shell_say(line, snprintf(line, sizeof line, "$ %s ...\n",
 		    argv[0]));
@@ -270,10 +279,12 @@ shell_run(char *const argv[], char *const env[], const char *forgotten,
 	status = shell_wait(job, how, &start);
 	job_group = 0;
 	job_stopped = 0;
-	if (how == LAUNCH_FOREGROUND)
+	if (fg)
 		tcsetpgrp(STDIN_FILENO, getpgrp());
 	if (status != -1)
 		shell_report(sock, job, start, status);
+	if (how == LAUNCH_STOP_DISOWN)
+		how = LAUNCH_DISOWN;    /* disowned at its stop: no news */
 	/* One write, not one per line as a terminal's stdout does: a line
 	 * that an orphan of the job prints meanwhile cannot fall between
 	 * the report and the prompt. A disowned job is nobody's news. */

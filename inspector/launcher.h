@@ -45,6 +45,9 @@ enum launch_how {
 	LAUNCH_FOREGROUND,     /* $ prog */
 	LAUNCH_BACKGROUND,     /* $ prog & */
 	LAUNCH_DISOWN,         /* $ prog & disown */
+	LAUNCH_STOP_DISOWN,    /* $ prog, then ^Z (typed by the runner on
+	                        * the pty), then $ disown: the shell disowns
+	                        * the job as soon as it stops */
 };
 
 struct launch {
@@ -54,7 +57,8 @@ struct launch {
 	enum launch_how how;   /* set by the caller before launch_start() */
 };
 
-/* A chain's `how` (chains.h: NULL, "&", "& disown") as a launch_how. */
+/* A chain's `how` (chains.h: NULL, "&", "& disown", "^Z disown") as a
+ * launch_how. */
 enum launch_how launch_how_of(const char *how);
 
 /* env adds NAME=VALUE strings (NULL-ended); forgotten, if not NULL, is

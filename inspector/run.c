@@ -225,6 +225,13 @@ handle(struct run *r, const struct proto_msg *m, pid_t sender)
 		r->fork_child = r->fork_parent = 0;
 		r->paused = sender;
 		r->steps_seen++;
+		/* "prog, ^Z, disown": ^Z typed on the chain's terminal, as
+		 * a user would; the shell disowns the stopped job. */
+		if (r->steps_seen == 1 && r->launch.how == LAUNCH_STOP_DISOWN &&
+		    r->launch.master >= 0 && write(r->launch.master, "\x1a",
+		    1) != 1) {
+			/* the terminal is gone */
+		}
 		if (strcmp(m->step, "setsid") == 0)
 			r->setsid_done = 1;
 	} else {

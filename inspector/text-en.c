@@ -449,6 +449,13 @@ const char *const text_en[TEXT_COUNT] = {
 	    "Terminal hung up: who died comes from wait statuses, who lives "
 	    "from /proc. r starts over.",
 	[T_STATUS_HUNG_UP_ALREADY] = "Already hung up; r starts over.",
+	[T_CHAIN_STOPPED] =
+	    "prog, ^Z, disown: stopped when its group is orphaned",
+	[T_CHAIN_NOHUP_STOPPED] =
+	    "nohup prog, ^Z, disown: SIGHUP ignored, SIGCONT seen",
+	[T_HUP_CONTINUED] =
+	    ". It was stopped (T) at the hang-up and runs again: SIGCONT, "
+	    "observed",
 };
 
 

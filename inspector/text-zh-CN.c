@@ -416,6 +416,12 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_STATUS_HUNG_UP] =
 	    "终端已挂断：谁死了来自等待状态，谁还活着来自 /proc。按 r 重新开始。",
 	[T_STATUS_HUNG_UP_ALREADY] = "已经挂断了；按 r 重新开始。",
+	[T_CHAIN_STOPPED] =
+	    "prog，^Z，disown：进程组成为孤儿时它处于停止状态",
+	[T_CHAIN_NOHUP_STOPPED] =
+	    "nohup prog，^Z，disown：忽略 SIGHUP，看得见 SIGCONT",
+	[T_HUP_CONTINUED] =
+	    "。挂断时它处于停止状态（T），现在又在运行：这是观察到的 SIGCONT",
 };
 
 

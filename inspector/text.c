@@ -53,7 +53,8 @@ text_chain(const char *name)
 		{ "mistake", T_CHAIN_MISTAKE }, { "daemon7", T_CHAIN_DAEMON7 },
 		{ "newstyle", T_CHAIN_NEWSTYLE }, { "bg", T_CHAIN_BG },
 		{ "nohup", T_CHAIN_NOHUP }, { "disown", T_CHAIN_DISOWN },
-		{ "setsid1", T_CHAIN_SETSID1 },
+		{ "setsid1", T_CHAIN_SETSID1 }, { "stopped", T_CHAIN_STOPPED },
+		{ "nohup-stopped", T_CHAIN_NOHUP_STOPPED },
 	};
 	size_t i;
 

@@ -394,8 +394,8 @@ draw_hangup(struct run *run, int y, int x, int width, int max)
 	n = hangup_describe(run, out, HANGUP_MAX);
 	for (i = 0; i < n && lines < max; i++) {
 		put(y + lines, x, 2, A_NORMAL, "• ");
-		lines += wrap(y + lines, x + 2, width - 2, max - lines < 3 ?
-		    max - lines : 3, A_NORMAL, out[i]);
+		lines += wrap(y + lines, x + 2, width - 2, max - lines < 4 ?
+		    max - lines : 4, A_NORMAL, out[i]);
 	}
 	return lines;
 }

@@ -42,6 +42,13 @@ const struct chain chains[] = {
 	  { "step-start", NULL }, "& disown" },
 	{ "setsid1", "setsid prog: setsid(1) forks, then setsid() and exec",
 	  { "setsid", "step-start", NULL }, NULL },
+	/* A group orphaned while a member is stopped (kill_orphaned_pgrp()):
+	 * the job is stopped by ^Z, which whoever runs the chain types on
+	 * its terminal at the first pause, and the shell disowns it. */
+	{ "stopped", "prog, ^Z, disown: stopped when its group is orphaned",
+	  { "step-start", NULL }, "^Z disown" },
+	{ "nohup-stopped", "nohup prog, ^Z, disown: SIGHUP ignored, SIGCONT "
+	  "seen", { "nohup", "step-start", NULL }, "^Z disown" },
 	{ NULL, NULL, { NULL }, NULL },
 };
 

@@ -16,8 +16,10 @@ struct chain {
 	 * the chain runs under, not a step. */
 	const char *argv[CHAIN_MAX_STEPS];
 	/* How the shell starts it, as typed after the command at a prompt:
-	 * NULL (a foreground job), "&" (a background job) or "& disown"
-	 * (a background job the shell then forgets). */
+	 * NULL (a foreground job), "&" (a background job), "& disown" (a
+	 * background job the shell then forgets) or "^Z disown" (in the
+	 * foreground; whoever runs the chain types ^Z on its terminal at
+	 * the first pause, and the shell disowns the stopped job). */
 	const char *how;
 };
 

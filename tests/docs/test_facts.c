@@ -87,12 +87,17 @@
  *        VALUE    `SIGHUP`: it died of SIGHUP, by its wait status (ours
  *                 as its parent or subreaper, or the shell's report);
  *                 `lives`: HANGUP_LIVES_MS after the shell's death it is
- *                 there, no zombie, with no SIGHUP or SIGKILL pending
+ *                 there, no zombie, with no SIGHUP or SIGKILL pending;
+ *                 `continued`: it lives, and it was stopped (T) at the
+ *                 hang-up and is not now: SIGCONT, seen in /proc
  *
  *      The run: the chain as walk.c runs it (its `how` from chains.c:
- *      foreground, `&` or `& disown`), continued to the Nth pause, where
- *      the world settles; then the test closes the pty master, its only
- *      descriptor of it, as closing a terminal window does.
+ *      foreground, `&`, `& disown`, or `^Z disown`: then the test types
+ *      ^Z on the pty at the first pause and waits until the job is
+ *      stopped and the shell has disowned it), continued to the Nth
+ *      pause, where the world settles; then the test closes the pty
+ *      master, its only descriptor of it, as closing a terminal window
+ *      does.
  *
  *   4. Prose: any other item. It must be listed in prose_items[] below
  *      (lesson, language, its first words), which says why it is not a
@@ -486,7 +491,7 @@ token_ok(enum col c, const char *tok, int state)
 		return signals_token(tok) != -1;
 	case C_SHELL: case C_FOCUS:
 		return state && (!strcmp(tok, "SIGHUP") ||
-		    !strcmp(tok, "lives"));
+		    !strcmp(tok, "lives") || !strcmp(tok, "continued"));
 	default:
 		return 0;
 	}
@@ -1550,7 +1555,7 @@ hangup_run(const char *chain, int nth, struct outcome *o)
 	struct facts f;
 	pid_t focus;
 	long deadline;
-	int i, status;
+	int i, status, stopped;
 
 	walk_start(&w, chain, NULL, WALK_LAB_DIR);
 	for (i = 1; i <= nth; i++) {
@@ -1561,6 +1566,20 @@ hangup_run(const char *chain, int nth, struct outcome *o)
 			walk_continue(&w);
 	}
 	focus = w.focus;
+	if (w.lab.how == LAUNCH_STOP_DISOWN) {
+		/* ^Z, as a user types it; the shell disowns the job. */
+		ck_assert_int_eq(write(w.lab.master, "\x1a", 1), 1);
+		deadline = lab_now_ms() + 5000;
+		while ((facts_read(focus, &f) == -1 || f.state != 'T' ||
+		    strstr(w.lab.out, "$ disown") == NULL) &&
+		    lab_now_ms() < deadline)
+			lab_drain(&w.lab, 10);
+		ck_assert_msg(f.state == 'T' && strstr(w.lab.out, "$ disown"),
+		    "%s chain: ^Z did not stop and disown the job; the "
+		    "terminal shows:\n%s", chain, w.lab.out);
+	}
+	ck_assert_int_eq(facts_read(focus, &f), 0);
+	stopped = f.state == 'T';
 	close(w.lab.master);
 	w.lab.master = -1;
 	status = lab_wait(&w.lab, w.lab.shell, 5000);
@@ -1583,8 +1602,11 @@ hangup_run(const char *chain, int nth, struct outcome *o)
 		snprintf(o->focus, sizeof o->focus, "a zombie nobody reaped");
 	else if (death_pending(focus))
 		snprintf(o->focus, sizeof o->focus, "SIGHUP or SIGKILL pending");
+	else if (stopped && f.state != 'T')
+		snprintf(o->focus, sizeof o->focus, "continued");
 	else
-		snprintf(o->focus, sizeof o->focus, "lives");
+		snprintf(o->focus, sizeof o->focus, "lives%s", stopped ?
+		    ", still stopped" : "");
 	ck_assert_int_eq(walk_finish(&w), 0);
 }
 
