@@ -179,6 +179,35 @@ START_TEST(pidfd_refuses_another_start_time)
 }
 END_TEST
 
+/* The shell's report of its job's status is recorded for the member
+ * with that start time only, once, marked as the shell's. */
+START_TEST(collected_needs_the_start_time)
+{
+	static struct members m;
+	pid_t pid = spawn("exec sleep 30");
+	unsigned long long start = start_of(pid);
+	struct member *e;
+	int status;
+
+	setup();
+	members_init(&m, procfd, getpid());
+	ck_assert_ptr_nonnull(e = members_add(&m, pid, start));
+	ck_assert_int_eq(members_collected(&m, pid, start + 1, 0), 0);
+	ck_assert_int_eq(members_collected(&m, pid + 100000, start, 0), 0);
+	ck_assert(!e->reaped && e->alive);
+	ck_assert_int_eq(kill(pid, SIGHUP), 0);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_int_eq(members_collected(&m, pid, start, status), 1);
+	ck_assert(e->reaped && e->by_shell && !e->alive);
+	ck_assert(WIFSIGNALED(e->status) && WTERMSIG(e->status) == SIGHUP);
+	ck_assert_int_eq(e->pidfd, -1);
+	/* Once: a second report changes nothing. */
+	ck_assert_int_eq(members_collected(&m, pid, start, 0), 0);
+	ck_assert(WIFSIGNALED(e->status));
+	members_free(&m);
+}
+END_TEST
+
 START_TEST(descendants_are_members_strangers_are_not)
 {
 	char script[256];
@@ -350,6 +379,7 @@ main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_unchecked_fixture(tc, NULL, sweep);
 	tcase_add_test(tc, pidfd_refuses_another_start_time);
+	tcase_add_test(tc, collected_needs_the_start_time);
 	tcase_add_test(tc, descendants_are_members_strangers_are_not);
 	tcase_add_test(tc, orphans_go_to_the_run_they_share_a_session_with);
 	tcase_add_test(tc, end_leaves_nothing);

@@ -36,6 +36,44 @@ START_TEST(round_trip)
 }
 END_TEST
 
+/* The launcher's shell reports how its job ended (launcher.h). */
+START_TEST(reaped_round_trip)
+{
+	struct proto_msg in = { .event = PROTO_REAPED, .pid = 10, .child = 11,
+	    .status = 0x0001, .start = 18446744073709551615ULL };
+	struct proto_msg out;
+	char buf[PROTO_MAX + 1];
+	int n;
+
+	strcpy(in.step, "shell");
+	n = proto_format(buf, sizeof buf, &in);
+	ck_assert_int_gt(n, 0);
+	ck_assert_str_eq(buf, "v=1 event=reaped step=shell pid=10 child=11 "
+	    "status=1 start=18446744073709551615 msg=");
+	ck_assert_int_eq(proto_parse(buf, n, &out), 0);
+	ck_assert_int_eq(out.event, PROTO_REAPED);
+	ck_assert_int_eq(out.child, 11);
+	ck_assert_int_eq(out.status, 1);
+	ck_assert(out.start == in.start);
+	/* Without its child, status or start, or with them out of range,
+	 * it is no report; nor are status= and start= on another event. */
+	ck_assert_int_eq(parse("v=1 event=reaped step=shell pid=10 "
+	    "status=1 start=5 msg=", &out), -1);
+	ck_assert_int_eq(parse("v=1 event=reaped step=shell pid=10 child=11 "
+	    "start=5 msg=", &out), -1);
+	ck_assert_int_eq(parse("v=1 event=reaped step=shell pid=10 child=11 "
+	    "status=1 msg=", &out), -1);
+	ck_assert_int_eq(parse("v=1 event=reaped step=shell pid=10 child=11 "
+	    "status=65536 start=5 msg=", &out), -1);
+	ck_assert_int_eq(parse("v=1 event=reaped step=shell pid=10 child=11 "
+	    "status=1 start=18446744073709551616 msg=", &out), -1);
+	ck_assert_int_eq(parse("v=1 event=exit step=fork pid=10 child=11 "
+	    "status=1 start=5 msg=", &out), -1);
+	in.child = 0;
+	ck_assert_int_eq(proto_format(buf, sizeof buf, &in), -1);
+}
+END_TEST
+
 START_TEST(design_example_parses)
 {
 	struct proto_msg m;
@@ -135,6 +173,7 @@ main(void)
 	TCase *tc = tcase_create("protocol");
 
 	tcase_add_test(tc, round_trip);
+	tcase_add_test(tc, reaped_round_trip);
 	tcase_add_test(tc, design_example_parses);
 	tcase_add_test(tc, control_characters_never_travel);
 	tcase_add_test(tc, malformed_rejected);
