@@ -52,6 +52,7 @@
  *        FDS      `none`: no descriptor open; or `0-2 WHAT` or
  *                 `0-2 WHAT +K`: 0, 1 and 2 all open on WHAT, and exactly
  *                 K others; WHAT is `null` (/dev/null), `pts/N` or `pts/M`
+ *                 (or `deleted`, in hang-up lessons, see 3)
  *        COMMAND  the process name
  *      TOKEN, symbol:
  *        `same`       as at the previous pause (a state only)
@@ -90,6 +91,12 @@
  *                 there, no zombie, with no SIGHUP or SIGKILL pending;
  *                 `continued`: it lives, and it was stopped (T) at the
  *                 hang-up and is not now: SIGCONT, seen in /proc
+ *
+ *      A hang-up lesson may also state an ordinary fact (item 1, a
+ *      state, no `same` or `new`) with such a scope: it is about the
+ *      FOCUS after the hang-up, once it has been seen to live. FDS may
+ *      then name `deleted`: the hung-up terminal pts/N, whose /dev/pts
+ *      node went with the master (readlink: "/dev/pts/K (deleted)").
  *
  *      The run: the chain as walk.c runs it (its `how` from chains.c:
  *      foreground, `&`, `& disown`, or `^Z disown`: then the test types
@@ -145,7 +152,7 @@
 #endif
 
 #define MAX_LESSONS 64
-#define MAX_ITEMS   24
+#define MAX_ITEMS   40
 #define TOK_MAX     64
 
 static const char *const langs[] = { "en", "zh-CN" };
@@ -393,7 +400,7 @@ fds_token(const char *tok, char *what, size_t size, int *others)
 	n = sp ? (size_t)(sp - p) : strlen(p);
 	snprintf(what, size, "%.*s", (int)n, p);
 	if (strcmp(what, "null") && strcmp(what, "pts/N") &&
-	    strcmp(what, "pts/M"))
+	    strcmp(what, "pts/M") && strcmp(what, "deleted"))
 		return 0;
 	if (sp == NULL)
 		return 1;
@@ -856,10 +863,16 @@ read_lessons(void)
 			if (lessons[k].hangup && (it->kind != ITEM_FACT ||
 			    it->from == 0 || it->chain[0] == '\0' ||
 			    it->option[0] != '\0' || it->change ||
-			    (it->cols & ~HANGUP_COLS) != 0))
+			    it->to_end || it->root ||
+			    ((it->cols & HANGUP_COLS) != 0 &&
+			    (it->cols & ~HANGUP_COLS) != 0) ||
+			    !strcmp(it->b.tok, "same") ||
+			    !strcmp(it->b.tok, "new")))
 				complain("%s:%d: a hang-up fact is **SHELL** "
 				    "and/or **FOCUS** (`CHAIN N` or `CHAIN "
-				    "N-M`): `SIGHUP` or `lives`",
+				    "N-M`): `SIGHUP`, `lives` or `continued`; "
+				    "or **COLUMN** (`CHAIN N`): `VALUE`, the "
+				    "focus after the hang-up",
 				    lessons[k].path, it->line);
 			if (!lessons[k].hangup && (it->from != 0 ||
 			    (it->cols & HANGUP_COLS) != 0))
@@ -995,6 +1008,13 @@ fd_is(const struct ctx *x, const char *target, const char *what)
 		return !strcmp(target, "/dev/null");
 	if (!strcmp(what, "pts/N"))
 		return pts_dev(target, &dev) && dev == x->w->lab.tty;
+	if (!strcmp(what, "deleted")) {     /* pts/N, hung up */
+		char gone[64];
+
+		snprintf(gone, sizeof gone, "/dev/pts/%u (deleted)",
+		    minor(x->w->lab.tty));
+		return !strcmp(target, gone);
+	}
 	return is_other_pts(x, target);        /* pts/M */
 }
 
@@ -1545,6 +1565,42 @@ focus_status(struct walk *w, pid_t pid)
 	return lab_collected(&w->lab, pid);
 }
 
+/* The column facts of the hang-up lessons about this run: the focus,
+ * which lives on, as /proc shows it after the hang-up. */
+static void
+check_survivor(const struct walk *w, const char *chain, int nth, pid_t focus)
+{
+	struct ctx x = { w, chain };
+	struct snap now;
+	char shown[1024];
+	int k, i, c;
+
+	ck_assert_int_eq(facts_read(focus, &now.f), 0);
+	snap_complete(&now);
+	for (k = 0; k < nlessons; k++)
+		for (i = 0; lessons[k].hangup && i < lessons[k].nitems; i++) {
+			struct item *it = &lessons[k].items[i];
+
+			if (it->kind != ITEM_FACT ||
+			    (it->cols & HANGUP_COLS) != 0 ||
+			    strcmp(it->chain, chain) || nth < it->from ||
+			    nth > it->to)
+				continue;
+			for (c = 0; c < C_SHELL; c++) {
+				if (!(it->cols & (1u << c)))
+					continue;
+				show(&x, c, &now, shown, sizeof shown);
+				ck_assert_msg(holds(&x, c, it->b.tok, &now,
+				    NULL), "%s:%d: %s chain hung up after "
+				    "pause %d: %s: the lesson says `%s`, /proc "
+				    "says %s", lessons[k].path, it->line,
+				    chain, nth, col_names[c], it->b.tok,
+				    shown);
+			}
+			it->checked++;
+		}
+}
+
 /* The chain to its nth pause, then the terminal hung up as closing its
  * window does: the test closes the pty master, its only descriptor. */
 static void
@@ -1607,6 +1663,9 @@ hangup_run(const char *chain, int nth, struct outcome *o)
 	else
 		snprintf(o->focus, sizeof o->focus, "lives%s", stopped ?
 		    ", still stopped" : "");
+	if (strcmp(o->focus, "lives") == 0 || strcmp(o->focus,
+	    "continued") == 0)
+		check_survivor(&w, chain, nth, focus);
 	ck_assert_int_eq(walk_finish(&w), 0);
 }
 
@@ -1654,6 +1713,8 @@ START_TEST(every_hangup_fact_holds)
 				for (r = 0; runs[r].nth != p ||
 				    strcmp(runs[r].chain, it->chain); r++)
 					;
+				if ((it->cols & HANGUP_COLS) == 0)
+					continue;   /* check_survivor() */
 				for (c = C_SHELL; c <= C_FOCUS; c++) {
 					const char *did = c == C_SHELL ?
 					    runs[r].o.shell : runs[r].o.focus;
@@ -1671,6 +1732,11 @@ START_TEST(every_hangup_fact_holds)
 				it->checked++;
 			}
 			facts += it->kind == ITEM_FACT;
+			ck_assert_msg(it->kind != ITEM_FACT || it->checked ==
+			    it->to - it->from + 1, "%s:%d: checked in %d of "
+			    "its %d runs: does the focus live there?",
+			    lessons[k].path, it->line, it->checked,
+			    it->to - it->from + 1);
 		}
 	ck_assert_msg(facts > 0, "no hang-up lesson states a hang-up fact");
 }
