@@ -31,7 +31,7 @@ static const enum text_id neutral[] = {
  * lessons in docs/lessons/zh-CN do the same). */
 static const char *const kernel_words[] = {
 	"PID", "PPID", "PGID", "SID", "TTY", "TPGID", "STAT", "UID",
-	"UMASK", "CWD", "FDS", "COMMAND", "Z", "setsid", "fork", "exec",
+	"UMASK", "CWD", "FDS", "COMMAND", "Z", "T", "setsid", "fork", "exec",
 	"init", "subreaper", "daemon", "daemonlab", "System", "V", "BSD",
 	"APUE", "UTF", "C", "locale", "a", "ascii", "ASCII", "n", "r", "q",
 	"x", "proc",
