@@ -29,6 +29,7 @@
 #include "columns.h"
 #include "diagram-layout.h"
 #include "hangup.h"
+#include "logout.h"
 #include "run.h"
 #include "story.h"
 #include "survey.h"
@@ -163,6 +164,7 @@ usage(int status)
 	    "       daemonlab -- COMMAND [ARG...]\n"
 	    "       daemonlab --print-chain NAME\n"
 	    "       daemonlab --transcript NAME [--lang en|zh-CN]\n"
+	    "       daemonlab --logout [--lang en|zh-CN]\n"
 	    "       daemonlab --survey [--once] [--tree]\n"
 	    "\n"
 	    "Shows, live from /proc, how a process becomes a daemon, one step\n"
@@ -184,6 +186,9 @@ usage(int status)
 	    "                      tables, diagrams, what changed, what to watch\n"
 	    "  --hangup-at N       hang up the run's terminal after the Nth\n"
 	    "                      step, as closing its window does (key H)\n"
+	    "  --logout            which of prog &, nohup, disown, setsid and\n"
+	    "                      the full daemon survive logout: each run and\n"
+	    "                      hung up for real, the outcome printed\n"
 	    "  --survey            every process on this machine, as ps -axj\n"
 	    "                      shows it, with its kind (daemon, kernel\n"
 	    "                      thread, job...) and the seed's claims checked;\n"
@@ -630,6 +635,25 @@ serve_signal(struct view *v, int sig)
 		    text_say(T_SERVE_NONE));
 }
 
+/* --logout: no screen, the alternatives hung up one by one (logout.h),
+ * with a watchdog as for any run. */
+static int
+logout_run(const char *lang)
+{
+	int status;
+
+	text_use(lang);
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	make_base_dir();
+	if ((watchdog = watchdog_start(base_dir)) == -1)
+		die("cannot start the watchdog: %s", strerror(errno), NULL);
+	run_hold = watchdog_hold;
+	status = logout_print(steps_dir(NULL), base_dir);
+	watchdog_stop(watchdog);
+	rmdir(base_dir);
+	return status;
+}
+
 /* H, or --hangup-at: at the run's next quiet moment (hangup.h). */
 static void
 hang_up(struct view *v)
@@ -810,6 +834,7 @@ main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "hangup-at", required_argument, NULL, 'U' },
+		{ "logout", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static struct run runs[2];
@@ -820,7 +845,7 @@ main(int argc, char *argv[])
 	const struct chain *chain = NULL, *transcript = NULL;
 	pid_t pids[MAX_ATTACH];
 	int opt, npids = 0, once = 0, compare = 0, ascii = 0, survey = 0,
-	    tree = 0;
+	    tree = 0, logout = 0;
 	char err[256];
 	struct rlimit rl;
 
@@ -849,6 +874,7 @@ main(int argc, char *argv[])
 			break;
 		case 'h': usage(0);
 		case 'V': printf("daemonlab %s\n", DAEMONLAB_VERSION); return 0;
+		case 'L': logout = 1; break;
 		case 'U':
 			hangup_at = atoi(optarg);
 			if (hangup_at < 1 || strspn(optarg, "0123456789") !=
@@ -866,6 +892,12 @@ main(int argc, char *argv[])
 	    (chain != NULL)) > 0)
 		die("%s", "--survey looks at every process: it takes no -p, "
 		    "--chain, --compare or command", "see daemonlab --help");
+	if (logout && (survey || npids > 0 || compare || chain != NULL ||
+	    optind < argc || hangup_at > 0))
+		die("%s", "--logout runs its own chains: it takes no other mode",
+		    "daemonlab --logout [--lang zh-CN]");
+	if (logout)
+		return logout_run(v.lang);
 	if (hangup_at > 0 && (survey || npids > 0))
 		die("%s", "--hangup-at hangs up a run's terminal: it takes no "
 		    "-p or --survey", "daemonlab --chain sysv --hangup-at 3");

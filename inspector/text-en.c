@@ -456,6 +456,26 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_HUP_CONTINUED] =
 	    ". It was stopped (T) at the hang-up and runs again: SIGCONT, "
 	    "observed",
+	[T_LOGOUT_TITLE] =
+	    "Which survive logout, and what each still holds (TLPI 34.6.1):\n"
+	    "each started at a prompt on a terminal of its own, then that "
+	    "terminal hung up as at logout.",
+	[T_LOGOUT_BG] = "prog &",
+	[T_LOGOUT_NOHUP] = "nohup prog &",
+	[T_LOGOUT_DISOWN] = "prog & disown",
+	[T_LOGOUT_SETSID] = "setsid prog",
+	[T_LOGOUT_DAEMON] = "the full daemon (the System V chain, to its end)",
+	[T_LOGOUT_DIED] = "died of SIGHUP",
+	[T_LOGOUT_LIVES] =
+	    "lives: session %s (SID %d), TTY %s; fd %s; CWD %s",
+	[T_LOGOUT_LOGIN] = "the login's",
+	[T_LOGOUT_OWN] = "its own",
+	[T_LOGOUT_UNSEEN] = "ended, and its wait status was not collected",
+	[T_LOGOUT_STUCK] = "did not reach its hang-up in 20 s",
+	[T_LOGOUT_NOTE] =
+	    "Deaths come from wait statuses, the rest from /proc after the "
+	    "hang-up. Why: daemonlab's lesson hangup (daemonlab --chain bg "
+	    "--hangup-at 1, or the key H).",
 };
 
 

@@ -422,6 +422,24 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "nohup prog，^Z，disown：忽略 SIGHUP，看得见 SIGCONT",
 	[T_HUP_CONTINUED] =
 	    "。挂断时它处于停止状态（T），现在又在运行：这是观察到的 SIGCONT",
+	[T_LOGOUT_TITLE] =
+	    "登出之后谁还活着，各自还持有什么（TLPI 34.6.1）：\n"
+	    "每一种都在自己的终端上从提示符启动，然后像登出时那样挂断那个终端。",
+	[T_LOGOUT_BG] = "prog &",
+	[T_LOGOUT_NOHUP] = "nohup prog &",
+	[T_LOGOUT_DISOWN] = "prog & disown",
+	[T_LOGOUT_SETSID] = "setsid prog",
+	[T_LOGOUT_DAEMON] = "完整的守护进程（System V 链，走到最后一步）",
+	[T_LOGOUT_DIED] = "死于 SIGHUP",
+	[T_LOGOUT_LIVES] =
+	    "仍在运行：会话 %s（SID %d），TTY %s；描述符 %s；CWD %s",
+	[T_LOGOUT_LOGIN] = "是登录会话",
+	[T_LOGOUT_OWN] = "是它自己的",
+	[T_LOGOUT_UNSEEN] = "已结束，没有收集到它的等待状态",
+	[T_LOGOUT_STUCK] = "20 秒内没有走到挂断",
+	[T_LOGOUT_NOTE] =
+	    "死亡来自等待状态，其余来自挂断之后的 /proc。原因见 daemonlab 的 "
+	    "hangup 一课（daemonlab --chain bg --hangup-at 1，或按键 H）。",
 };
 
 

@@ -186,6 +186,42 @@ START_TEST(unusable_term_suggests_once)
 }
 END_TEST
 
+/* --logout runs each alternative, hangs it up, and says what happened:
+ * as the hangup lesson says (docs-facts checks the lesson against the
+ * kernel); and nothing it started is left. */
+START_TEST(logout_says_who_survives)
+{
+	static const char *const want[] = {
+		"prog &\n  died of SIGHUP\n",
+		"nohup prog &\n  lives: session the login's (SID ",
+		"prog & disown\n  lives: session the login's (SID ",
+		"setsid prog\n  lives: session its own (SID ",
+		"(the System V chain, to its end)\n  lives: session its own "
+		"(SID ",
+		"TTY ?; fd 0 null, 1 null, 2 null; CWD /\n",
+	};
+	static struct lab lab;
+	char env[256], out[8192];
+	const char *at = out;
+	size_t i;
+
+	lab_init(&lab);
+	snprintf(env, sizeof env, "LC_ALL=C DAEMONLAB_STEPS_DIR=%s "
+	    "DAEMONLAB_TEST_TAG=%s", STEPS_DIR, lab.tag);
+	ck_assert_int_eq(run_as(DAEMONLAB, env, "--logout", out, sizeof out),
+	    0);
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		ck_assert_msg((at = strstr(at, want[i])) != NULL, "no \"%s\" "
+		    "in its place in:\n%s", want[i], out);
+		at += strlen(want[i]);
+	}
+	ck_assert_int_eq(lab_count(&lab), 0);
+	ck_assert_int_eq(lab_finish(&lab), 0);
+	expect("--logout -p 1", 2, "--logout runs its own chains",
+	    "daemonlab --logout");
+}
+END_TEST
+
 START_TEST(print_chain_is_the_recipe)
 {
 	const struct chain *c;
@@ -494,6 +530,7 @@ main(void)
 	tcase_add_test(tc, not_a_terminal_suggests_once);
 	tcase_add_test(tc, unusable_term_suggests_once);
 	tcase_add_test(tc, print_chain_is_the_recipe);
+	tcase_add_test(tc, logout_says_who_survives);
 	tcase_add_test(tc, steps_dir_named_when_wrong);
 	tcase_add_test(tc, steps_dir_checked_before_the_screen);
 	tcase_add_test(tc, steps_not_found_names_every_folder);
