@@ -18,6 +18,13 @@ fell for.
                  inspector, and every way of ending the inspector (q,
                  SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGKILL) ends it
                  within 2 s.
+  forged-reaped  the shell's news of its job (event=reaped) is believed
+                 from the run's shell alone: an outsider's report that
+                 the chain's process died of SIGHUP, and the same from
+                 a process of the run that is not the shell (naming
+                 itself), are counted as not believed; neither row
+                 greys out, and a hang-up (--hangup-at) still says the
+                 job died of SIGHUP from its real wait status.
   restart        a command with 40 processes, more than the table has
                  rows: r ends all 40 before the new run starts.
 
@@ -190,6 +197,58 @@ def flood(daemonlab, steps):
             stop(p)
 
 
+MEMBER_FORGER = r'''
+import os, socket, time
+with open('/proc/self/stat') as f:
+    start = f.read().rsplit(')', 1)[1].split()[19]
+msg = ('v=1 event=reaped step=shell pid=%d child=%d status=1 start=%s msg='
+       % (os.getpid(), os.getpid(), start))
+socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(
+    msg.encode(), os.environ['DAEMONLAB_SOCKET'])
+time.sleep(600)
+'''
+
+
+def forged_reaped(daemonlab, steps):
+    # An outsider says the chain's first process died of SIGHUP (1).
+    with L.Session('trust-reaped', daemonlab, steps) as s:
+        s.start(['--hangup-at', '2'])
+        start, _ = step_pid(s, 'start', 1)
+        st = L.read_stat(start)
+        p = forger(socket_of(start), [
+            'v=1 event=reaped step=shell pid=PID child=%d status=1 '
+            'start=%d msg=' % (start, st['starttime'])])
+        try:
+            screen = s.wait(lambda sc: 'outside the run' in sc.text(),
+                            'the forged report to be counted')
+            row = [r for r in screen.table().rows if r.pid() == start]
+            if not row or row[0].exited:
+                raise L.Failure('the forged news greyed the row out')
+            s.send('n')
+            screen = s.wait(lambda sc: 'Hung up after step 2' in sc.text()
+                            and 'watching' not in sc.text(),
+                            'the hang-up after step 2')
+            if '%d step-umask died of SIGHUP' % start not in \
+                    ' '.join(screen.lines):
+                raise L.Failure('the job is not said to have died of '
+                                'SIGHUP:\n' + screen.text())
+            s.quit()
+        finally:
+            stop(p)
+    # A member of the run, not its shell, says it died.
+    with L.Session('trust-reaped-member', daemonlab, steps) as s:
+        s.start(['--', sys.executable, '-c', MEMBER_FORGER])
+        screen = s.wait(lambda sc: 'outside the run' in sc.text(),
+                        'the member\'s forged report to be counted')
+        rows = [r for r in screen.table().rows if 'python' in
+                r.values.get('COMMAND', '')]
+        if not rows or rows[0].exited or not L.alive(rows[0].pid()):
+            raise L.Failure('no live row for the forging member:\n' +
+                            screen.text())
+        s.remember(screen.table())
+        s.quit()
+
+
 def by_token(token):
     """The live sleeps whose argument is token (the inspector and the
     shell hold it in their command lines too: not counted)."""
@@ -317,6 +376,7 @@ CASES = {
     'flood': flood,
     'escape': escape,
     'restart': restart,
+    'forged-reaped': forged_reaped,
 }
 
 
