@@ -20,7 +20,7 @@ fell for.
                  within 2 s.
   forged-reaped  the shell's news of its job (event=reaped) is believed
                  from the run's shell alone: an outsider's report that
-                 the chain's process died of SIGHUP, and the same from
+                 the chain's process exited 1, and the same from
                  a process of the run that is not the shell (naming
                  itself), are counted as not believed; neither row
                  greys out, and a hang-up (--hangup-at) still says the
@@ -201,7 +201,7 @@ MEMBER_FORGER = r'''
 import os, socket, time
 with open('/proc/self/stat') as f:
     start = f.read().rsplit(')', 1)[1].split()[19]
-msg = ('v=1 event=reaped step=shell pid=%d child=%d status=1 start=%s msg='
+msg = ('v=1 event=reaped step=shell pid=%d child=%d status=256 start=%s msg='
        % (os.getpid(), os.getpid(), start))
 socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(
     msg.encode(), os.environ['DAEMONLAB_SOCKET'])
@@ -210,13 +210,13 @@ time.sleep(600)
 
 
 def forged_reaped(daemonlab, steps):
-    # An outsider says the chain's first process died of SIGHUP (1).
+    # An outsider says the chain's first process exited 1 (status 256).
     with L.Session('trust-reaped', daemonlab, steps) as s:
         s.start(['--hangup-at', '2'])
         start, _ = step_pid(s, 'start', 1)
         st = L.read_stat(start)
         p = forger(socket_of(start), [
-            'v=1 event=reaped step=shell pid=PID child=%d status=1 '
+            'v=1 event=reaped step=shell pid=PID child=%d status=256 '
             'start=%d msg=' % (start, st['starttime'])])
         try:
             screen = s.wait(lambda sc: 'outside the run' in sc.text(),
