@@ -438,8 +438,8 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_LOGOUT_UNSEEN] = "已结束，没有收集到它的等待状态",
 	[T_LOGOUT_STUCK] = "20 秒内没有走到挂断",
 	[T_LOGOUT_NOTE] =
-	    "死亡来自等待状态，其余来自挂断之后的 /proc。原因见 daemonlab 的 "
-	    "hangup 一课（daemonlab --chain bg --hangup-at 1，或按键 H）。",
+	    "死亡来自等待状态，其余来自挂断之后的 /proc。原因见挂断一课"
+	    "（在 daemonlab 中按 H）。",
 };
 
 

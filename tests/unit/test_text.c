@@ -23,6 +23,8 @@ static const enum text_id neutral[] = {
 	T_CH_UMASK, T_CH_UID, T_CH_CWD, T_CH_COMMAND,
 	T_SK_INIT,      /* survey: the kind "init", a program's name */
 	T_DG_TPGID,     /* diagram: a /proc field and its value */
+	/* --logout: command lines as typed at a prompt */
+	T_LOGOUT_BG, T_LOGOUT_NOHUP, T_LOGOUT_DISOWN, T_LOGOUT_SETSID,
 };
 
 /* The ASCII words a Chinese string may hold: kernel names (system calls,
@@ -53,6 +55,7 @@ static const char *const kernel_words[] = {
 	/* hang-up (issue 11): a command line's placeholder, a signal, the
 	 * /proc/PID/status masks, nohup's file, key H */
 	"prog", "SIGCONT", "SigIgn", "SigCgt", "SigBlk", "pty", "out", "H",
+	"TLPI",
 };
 
 static int
