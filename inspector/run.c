@@ -199,7 +199,9 @@ handle(struct run *r, const struct proto_msg *m, pid_t sender)
 		return;
 	}
 	snprintf(r->message, sizeof r->message, "%s", m->msg);
-	snprintf(r->lesson, sizeof r->lesson, "%s", lesson_key(r, m));
+	/* Once hung up, the hang-up is the lesson, whatever comes next. */
+	if (!r->hangup.done)
+		snprintf(r->lesson, sizeof r->lesson, "%s", lesson_key(r, m));
 	r->event = m->event;
 	if (m->event == PROTO_EXIT && m->child > 0) {
 		/* step-fork's parent, about to exit: the child goes on.
