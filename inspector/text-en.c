@@ -409,8 +409,9 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_HUP_DIED] = "%d %s died of SIGHUP (wait status, %s): %s",
 	[T_HUP_ENDED] = "%d %s ended, %s (wait status, %s): %s",
 	[T_HUP_LIVES_SENT] =
-	    "%d %s lives: it %s. By the kernel's rules it was sent SIGHUP "
-	    "(%s); that is not observed: an ignored signal leaves no trace",
+	    "%d %s lives: it %s. By the rules (the kernel's, the shell's) "
+	    "it was sent SIGHUP (%s); that is not observed: an ignored or "
+	    "caught signal leaves no trace",
 	[T_HUP_LIVES] = "%d %s lives: %s",
 	[T_HUP_UNSEEN] =
 	    "%d %s ended; the run has not collected its wait status",

@@ -384,8 +384,8 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_HUP_DIED] = "%d %s 死于 SIGHUP（等待状态，%s）：%s",
 	[T_HUP_ENDED] = "%d %s 已结束，%s（等待状态，%s）：%s",
 	[T_HUP_LIVES_SENT] =
-	    "%d %s 仍在运行：它%s。按内核的规则，它收到过 SIGHUP（%s）；"
-	    "这一点无法观察到：被忽略的信号不留痕迹",
+	    "%d %s 仍在运行：它%s。按规则（内核的、shell 的），它收到过 SIGHUP"
+	    "（%s）；这一点无法观察到：被忽略或被捕获的信号不留痕迹",
 	[T_HUP_LIVES] = "%d %s 仍在运行：%s",
 	[T_HUP_UNSEEN] = "%d %s 已结束；本次运行没有收到它的等待状态",
 	[T_HUP_WATCHING] = "%d %s：仍在运行，观察中",
