@@ -206,6 +206,7 @@ usage(int status)
 	    "select a row; d sessions diagram or table; H hang up the\n"
 	    "terminal; ? help. See daemonlab(1) and daemonlab-steps(7).\n");
 	fprintf(f, "\nChains (NAME): %s.\n", chain_names(", "));
+	fprintf(f, "Hang-up chains (NAME): %s.\n", chain_hangup_names(", "));
 	exit(status);
 }
 
@@ -353,7 +354,8 @@ named_chain(const char *name)
 	const struct chain *c = chain_find(name);
 	char hint[320];
 
-	snprintf(hint, sizeof hint, "the chains are: %s", chain_names(", "));
+	snprintf(hint, sizeof hint, "the chains are: %s; for the hang-up: %s",
+	    chain_names(", "), chain_hangup_names(", "));
 	if (c == NULL)
 		die("no chain named '%s'", name, hint);
 	return c;

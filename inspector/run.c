@@ -489,6 +489,9 @@ run_next(struct run *r)
 	story_mark(&r->story);
 	r->marked = 1;
 	members_signal(&r->members, e, SIGUSR1);
+	/* Stopped by the ^Z typed at its first pause: as `kill -CONT`. */
+	if (r->launch.how == LAUNCH_STOP_DISOWN)
+		members_signal(&r->members, e, SIGCONT);
 	r->paused = 0;
 	r->scan_due = 1;
 	return 1;

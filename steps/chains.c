@@ -32,6 +32,14 @@ const struct chain chains[] = {
 	    "step-serve", NULL }, NULL },
 	{ "newstyle", "daemon(7): a new-style daemon, no fork at all",
 	  { "step-start", "step-notify", "step-serve", NULL }, NULL },
+	{ NULL, NULL, { NULL }, NULL },
+};
+
+/* hang-up chains (issue 11), after the daemonization chains and apart
+ * from them: steps/meson.build reads chain names only above this line
+ * (each daemonization chain has its transcripts); these are launch
+ * modes for the hang-up, `H` and --logout. */
+const struct chain hangup_chains[] = {
 	/* Issue 11: the everyday alternatives, each hung up the same way.
 	 * "prog" is step-start, which pauses until it is continued. */
 	{ "bg", "prog &: a background job",
@@ -58,6 +66,9 @@ chain_find(const char *name)
 	const struct chain *c;
 
 	for (c = chains; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	for (c = hangup_chains; c->name != NULL; c++)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
@@ -93,16 +104,31 @@ chain_step(const struct chain *c, int n)
 	return NULL;
 }
 
-const char *
-chain_names(const char *sep)
+static const char *
+names_of(const struct chain *table, const char *sep, char *buf, size_t size)
 {
-	static char buf[256];
 	const struct chain *c;
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (c = chains; c->name != NULL && used < sizeof buf; c++)
-		used += snprintf(buf + used, sizeof buf - used, "%s%s",
-		    c == chains ? "" : sep, c->name);
+	for (c = table; c->name != NULL && used < size; c++)
+		used += snprintf(buf + used, size - used, "%s%s",
+		    c == table ? "" : sep, c->name);
 	return buf;
+}
+
+const char *
+chain_names(const char *sep)
+{
+	static char buf[256];
+
+	return names_of(chains, sep, buf, sizeof buf);
+}
+
+const char *
+chain_hangup_names(const char *sep)
+{
+	static char buf[256];
+
+	return names_of(hangup_chains, sep, buf, sizeof buf);
 }

@@ -24,6 +24,10 @@ struct chain {
 };
 
 extern const struct chain chains[];     /* ends with a NULL name */
+/* Launch modes for the hang-up (issue 11): prog &, nohup, disown,
+ * setsid(1), and a job stopped and disowned; chain_find() finds them
+ * too, chain_names() does not list them. */
+extern const struct chain hangup_chains[];
 
 const struct chain *chain_find(const char *name);
 /* How many steps (step programs, not options or other commands). */
@@ -32,5 +36,7 @@ int chain_length(const struct chain *);
 const char *chain_step(const struct chain *, int n);
 /* Every chain's name, e.g. "sysv, bsd, mistake, ...", for help texts. */
 const char *chain_names(const char *sep);
+/* The hang-up chains' names, e.g. "bg, nohup, ...". */
+const char *chain_hangup_names(const char *sep);
 
 #endif

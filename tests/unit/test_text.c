@@ -216,11 +216,12 @@ END_TEST
 
 /* Every chain of steps/chains.c has its title in both languages, so a
  * new chain cannot show an English title on a Chinese screen. */
-START_TEST(every_chain_has_a_title)
+static void
+check_titles(const struct chain *table)
 {
 	const struct chain *c;
 
-	for (c = chains; c->name != NULL; c++) {
+	for (c = table; c->name != NULL; c++) {
 		ck_assert_int_eq(text_use("en"), 0);
 		ck_assert_msg(text_chain(c->name) != NULL, "chain %s has no "
 		    "title in the text tables", c->name);
@@ -230,6 +231,12 @@ START_TEST(every_chain_has_a_title)
 		    T_CHAIN_SYSV)) != 0, "chain %s: no Chinese title", c->name);
 	}
 	text_use("en");
+}
+
+START_TEST(every_chain_has_a_title)
+{
+	check_titles(chains);
+	check_titles(hangup_chains);    /* issue 11 */
 }
 END_TEST
 
