@@ -66,6 +66,9 @@ int   members_signal_all(struct members *, int sig);
 int   members_alive(struct members *);
 /* Our child pid was reaped with status: remember it if it is ours. */
 int   members_reaped(struct members *, pid_t, int status);
+/* Reaps the members that are our zombie children (by pidfd where the
+ * kernel has them), recording each status. */
+void  members_reap_own(struct members *);
 /* Our own helpers (the watchdog) are children of ours but no run's. */
 void  members_ignore(pid_t);
 /* Ends every member: SIGTERM, up to grace_ms to end cleanly, then

@@ -401,6 +401,18 @@ const char *const text_en[TEXT_COUNT] = {
 	    "SigBlk %s · SigCgt %s",
 	[T_DETAIL_LOCK] =
 	    " [%s %s lock held]",
+	/* F: exited rows tell what they are now */
+	[T_STAT_GONE] = "exited",
+	[T_STAT_EXIT] = "exit %d",
+	[T_DETAIL_ZOMBIE_REAP] = " (zombie: its parent %s must reap it "
+	    "with wait())",
+	[T_DETAIL_EXITED_AS] = " (exited: %s)",
+	/* F: history */
+	[T_HISTORY_TITLE] = "step %d/%d as seen at %s — ] or Right to come "
+	    "back",
+	[T_HISTORY_FIRST] = "this is the first step seen: ] or Right comes "
+	    "back to now",
+	[T_HISTORY_NONE] = "no earlier step to look back at yet",
 };
 
 

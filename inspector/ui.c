@@ -452,7 +452,7 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 	const struct row *row;
 	const struct detail_lock *lock;
 	struct detail d = { .nlocks = 0 };
-	char line[1024], target[512], name[64];
+	char line[1024], target[512], name[64], state[160], words[32];
 	size_t len;
 	int i, pass, lines = 0;
 
@@ -460,9 +460,18 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 		return;
 	row = &s->rows[selected];
 	escape_str(row->now.p.comm, strlen(row->now.p.comm), name, sizeof name);
+	state[0] = '\0';
+	if (row->exited && !row->now.status_known)
+		snprintf(state, sizeof state, "%s", text_say(T_DETAIL_EXITED));
+	else if (row->exited) {
+		story_exit_words(&row->now, words, sizeof words);
+		snprintf(state, sizeof state, text_say(T_DETAIL_EXITED_AS),
+		    words);
+	} else if (row->now.p.state == 'Z')
+		snprintf(state, sizeof state, text_say(T_DETAIL_ZOMBIE_REAP),
+		    row->now.ppid_label);
 	snprintf(line, sizeof line, text_say(T_DETAIL_PROC), (int)row->now.p.pid,
-	    name, row->exited ? text_say(T_DETAIL_EXITED) :
-	    row->now.p.state == 'Z' ? text_say(T_DETAIL_ZOMBIE) : "", yes_no(row->now.p.pid == row->now.p.pgid),
+	    name, state, yes_no(row->now.p.pid == row->now.p.pgid),
 	    yes_no(row->now.p.pid == row->now.p.sid),
 	    yes_no(row->now.p.tty_nr != 0 &&
 	    row->now.p.tpgid == row->now.p.pgid), row->now.ppid_label);
