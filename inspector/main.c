@@ -528,6 +528,12 @@ next_compare(struct view *v)
 static void
 next_step(struct view *v)
 {
+	if (history_showing(v->history)) {
+		history_now(v->history);    /* n first comes back to now */
+		return;
+	}
+	if (v->nruns == 1 && v->runs[0]->paused > 0 && v->history != NULL)
+		history_take(v->history, v->runs[0]);
 	if (v->nruns == 2 ? next_compare(v) : run_next(v->runs[0])) {
 		v->status[0] = '\0';
 	} else if (v->nruns == 1 && story_alive(&v->runs[0]->story) <= 1 &&
@@ -625,6 +631,24 @@ serve_signal(struct view *v, int sig)
 		    text_say(T_SERVE_NONE));
 }
 
+/* [ and ] (Left, Right): a page of history, while the run waits. */
+static void
+history_key(struct view *v, int way)
+{
+	enum text_id why = T_HISTORY_NONE;
+
+	if (v->history == NULL || v->nruns != 1)
+		why = T_HISTORY_UNAVAILABLE;
+	else if (history_page(v->history, way) == 0) {
+		v->status[0] = '\0';
+		return;
+	} else if (history_showing(v->history))
+		why = T_HISTORY_FIRST;
+	else if (way > 0)
+		return;         /* already now */
+	snprintf(v->status, sizeof v->status, "%s", text_say(why));
+}
+
 static int
 handle_key(struct view *v, int key, struct run runs[2],
     const struct launch_plan *plan)
@@ -644,6 +668,8 @@ handle_key(struct view *v, int key, struct run runs[2],
 		break;
 	case 'r': case 'R':
 		if (v->nruns > 0) {
+			if (v->history != NULL)
+				history_clear(v->history);
 			stop_runs(v);
 			start_runs(v, runs, plan);
 			snprintf(v->status, sizeof v->status, "%s",
@@ -674,6 +700,10 @@ handle_key(struct view *v, int key, struct run runs[2],
 		break;
 	case '?':
 		v->help = 1;
+		break;
+	case '[': case KEY_LEFT:
+	case ']': case KEY_RIGHT:
+		history_key(v, key == '[' || key == KEY_LEFT ? -1 : 1);
 		break;
 	}
 	return 0;
@@ -813,6 +843,7 @@ main(int argc, char *argv[])
 	static struct run runs[2];
 	static struct story attached;
 	static struct diagram diagram;
+	static struct history history;
 	struct view v = { .selected = -1 };
 	struct launch_plan plan = { .n = 1 };
 	const struct chain *chain = NULL, *transcript = NULL;
@@ -991,9 +1022,15 @@ main(int argc, char *argv[])
 		}
 		run_hold = watchdog_hold;
 		start_runs(&v, runs, &plan);
+		if (plan.n == 1) {    /* --compare: one step, two screens */
+			history_init(&history);
+			v.history = &history;
+		}
 	}
 	signals_catch_suspend();
 	loop(&v, runs, &plan);
+	if (v.history != NULL)
+		history_clear(v.history);
 	stop_runs(&v);
 	ui_end();
 	watchdog_stop(watchdog);

@@ -94,6 +94,7 @@ const char *const text_en[TEXT_COUNT] = {
 	    "q                 quit (nothing launched stays running)\n"
 	    "Up, Down          select a row; its detail shows below\n"
 	    "d                 sessions diagram / table\n"
+	    "[ ], Left, Right  earlier steps' screens; the run waits\n"
 	    "?                 this help; any key closes it\n"
 	    "Ctrl-L, Ctrl-Z    repaint; suspend (fg comes back)\n"
 	    "\n"
@@ -413,6 +414,9 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_HISTORY_FIRST] = "this is the first step seen: ] or Right comes "
 	    "back to now",
 	[T_HISTORY_NONE] = "no earlier step to look back at yet",
+	[T_HISTORY_UNAVAILABLE] = "no history here: [ and ] page back through "
+	    "the steps of one chain (not --compare, -p or a command without "
+	    "steps)",
 };
 
 

@@ -94,6 +94,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "q                 退出（启动的进程一个也不留下）\n"
 	    "上、下            选中一行，下方显示它的详情\n"
 	    "d                 会话示意图 / 表格\n"
+	    "[ ]、左、右       回看前面各步的画面；运行原地等待\n"
 	    "?                 本帮助；按任意键关闭\n"
 	    "Ctrl-L、Ctrl-Z    重画屏幕；挂起（fg 回来）\n"
 	    "\n"
@@ -385,6 +386,8 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_HISTORY_TITLE] = "第 %d/%d 步，%s 时所见 — 按 ] 或右方向键回到现在",
 	[T_HISTORY_FIRST] = "这是看到的第一步：按 ] 或右方向键回到现在",
 	[T_HISTORY_NONE] = "还没有更早的步骤可以回看",
+	[T_HISTORY_UNAVAILABLE] = "这里没有历史：[ 和 ] 只能回看单条链的步骤"
+	    "（并排对比、-p 和没有步骤的命令都不行）",
 };
 
 

@@ -78,7 +78,7 @@ enum text_id {
 	/* F: exited rows tell what they are now (issue 12, item 5) */
 	T_STAT_GONE, T_STAT_EXIT, T_DETAIL_ZOMBIE_REAP, T_DETAIL_EXITED_AS,
 	/* F: history, [ ] Left Right (issue 12, item 3) */
-	T_HISTORY_TITLE, T_HISTORY_FIRST, T_HISTORY_NONE,
+	T_HISTORY_TITLE, T_HISTORY_FIRST, T_HISTORY_NONE, T_HISTORY_UNAVAILABLE,
 	TEXT_COUNT
 };
 

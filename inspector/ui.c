@@ -576,6 +576,12 @@ draw_title(const struct view *v, int y)
 	char text[256], title[160];
 	int len;
 
+	if (v->nruns == 1 && history_showing(v->history)) {
+		history_title(v->history, text, sizeof text);
+		fill(y, 0, COLS, attr_changed);
+		put_cut(y, 0, COLS, attr_changed, text);
+		return;
+	}
 	/* "-- COMMAND" makes the command's name the title: escape it. */
 	if (r != NULL)
 		escape_str(r->title, strlen(r->title), title, sizeof title);
@@ -758,6 +764,9 @@ ui_draw(struct view *v)
 	draw_title(v, 0);
 	if (v->nruns == 2)
 		draw_compare(v);
+	else if (v->nruns == 1 && history_showing(v->history))
+		draw_one(v, history_story(v->history),
+		    history_run(v->history, v->runs[0]));
 	else if (v->nruns == 1)
 		draw_one(v, &v->runs[0]->story, v->runs[0]);
 	else if (v->attached != NULL)
