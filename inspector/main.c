@@ -156,7 +156,8 @@ usage(int status)
 	FILE *f = status == 0 ? stdout : stderr;
 
 	fprintf(f,
-	    "usage: daemonlab [--chain NAME] [--diagram] [--lang en|zh-CN] [--ascii]\n"
+	    "usage: daemonlab [--chain NAME] [--diagram] [--quiz] [--lang en|zh-CN]\n"
+	    "                 [--ascii]\n"
 	    "       daemonlab --compare[=CHAIN,CHAIN] [--diagram]\n"
 	    "       daemonlab [--once] [--diagram] -p PID[,PID...]\n"
 	    "       daemonlab -- COMMAND [ARG...]\n"
@@ -192,10 +193,14 @@ usage(int status)
 	    "                      tried when the one asked for is missing)\n"
 	    "  --ascii             draw with ASCII characters only, in English,\n"
 	    "                      as when no UTF-8 locale is installed\n"
+	    "  --quiz              before each step, a question from its\n"
+	    "                      lesson, answered with 1-4; after it, the\n"
+	    "                      answer beside what /proc shows\n"
 	    "  --help, --version\n"
 	    "\n"
 	    "Keys: n, space or Enter next step; r restart; q quit; Up/Down\n"
-	    "select a row; d sessions diagram or table; ? help.\n"
+	    "select a row; d sessions diagram or table; [ ] earlier steps;\n"
+	    "1-4 answer a quiz; ? help.\n"
 	    "See daemonlab(1) and daemonlab-steps(7).\n");
 	fprintf(f, "\nChains (NAME): %s.\n", chain_names(", "));
 	exit(status);
@@ -670,6 +675,8 @@ handle_key(struct view *v, int key, struct run runs[2],
 		if (v->nruns > 0) {
 			if (v->history != NULL)
 				history_clear(v->history);
+			if (v->quiz != NULL)
+				quiz_init(v->quiz, v->quiz->on);
 			stop_runs(v);
 			start_runs(v, runs, plan);
 			snprintf(v->status, sizeof v->status, "%s",
@@ -700,6 +707,14 @@ handle_key(struct view *v, int key, struct run runs[2],
 		break;
 	case '?':
 		v->help = 1;
+		break;
+	case '1': case '2': case '3': case '4':
+		if (v->quiz == NULL || history_showing(v->history) ||
+		    quiz_answer(v->quiz, v->lang, key - '0') == -1)
+			snprintf(v->status, sizeof v->status, "%s",
+			    text_say(T_QUIZ_NOT_ASKED));
+		else
+			v->status[0] = '\0';
 		break;
 	case '[': case KEY_LEFT:
 	case ']': case KEY_RIGHT:
@@ -814,6 +829,8 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 				run_look(r);    /* else the story was just read */
 		}
 		follow(v);
+		if (v->quiz != NULL)
+			quiz_update(v->quiz, v->runs[0]);
 		child_event = 0;
 		reap(v);
 		say_ignored(v, &ignored);
@@ -836,6 +853,7 @@ main(int argc, char *argv[])
 		{ "lang", required_argument, NULL, 'l' },
 		{ "ascii", no_argument, NULL, 'A' },
 		{ "diagram", no_argument, NULL, 'D' },
+		{ "quiz", no_argument, NULL, 'Q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -844,12 +862,13 @@ main(int argc, char *argv[])
 	static struct story attached;
 	static struct diagram diagram;
 	static struct history history;
+	static struct quiz quiz;
 	struct view v = { .selected = -1 };
 	struct launch_plan plan = { .n = 1 };
 	const struct chain *chain = NULL, *transcript = NULL;
 	pid_t pids[MAX_ATTACH];
 	int opt, npids = 0, once = 0, compare = 0, ascii = 0, survey = 0,
-	    tree = 0;
+	    tree = 0, quizzing = 0;
 	char err[256];
 	struct rlimit rl;
 
@@ -864,6 +883,7 @@ main(int argc, char *argv[])
 		case 'o': once = 1; break;
 		case 'A': ascii = 1; break;
 		case 'D': v.diagram = 1; break;
+		case 'Q': quizzing = 1; break;
 		case 'S': survey = 1; break;
 		case 'T': tree = 1; break;
 		case 'p': parse_pids(optarg, pids, &npids); break;
@@ -887,6 +907,11 @@ main(int argc, char *argv[])
 	    (chain != NULL)) > 0)
 		die("%s", "--survey looks at every process: it takes no -p, "
 		    "--chain, --compare or command", "see daemonlab --help");
+	if (quizzing && (npids > 0 || optind < argc || compare || survey ||
+	    once))
+		die("%s", "--quiz asks about the steps of one chain: not with "
+		    "-p, --compare, --survey, --once or a command",
+		    "daemonlab --quiz, or daemonlab --quiz --chain bsd");
 	if (tree && !survey)
 		die("%s", "--tree is a view of --survey", "daemonlab --survey "
 		    "--once --tree");
@@ -1025,6 +1050,8 @@ main(int argc, char *argv[])
 		if (plan.n == 1) {    /* --compare: one step, two screens */
 			history_init(&history);
 			v.history = &history;
+			quiz_init(&quiz, quizzing);
+			v.quiz = &quiz;
 		}
 	}
 	signals_catch_suspend();

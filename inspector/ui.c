@@ -689,6 +689,12 @@ draw_one(struct view *v, struct story *s, struct run *r)
 		y += 4;
 	}
 	bottom = LINES - y - 1;
+	if (v->quiz != NULL && v->quiz->on && r != NULL) {
+		/* --quiz: the question and the answers need the width. */
+		rule(y, 0, COLS, text_say(T_QUIZ_RULE));
+		quiz_draw(v->quiz, v->lang, y + 1, 1, COLS - 2, bottom);
+		return;
+	}
 	left = r != NULL ? COLS / 2 : COLS;
 	rule(y, 0, COLS, text_say(T_LESSON));
 	if (r != NULL) {

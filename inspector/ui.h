@@ -11,6 +11,7 @@
 #include "chains.h"
 #include "compare.h"
 #include "history.h"
+#include "quiz.h"
 #include "run.h"
 #include "story.h"
 
@@ -30,6 +31,8 @@ struct view {
 	/* F: the steps' earlier screens; one is shown instead of now
 	 * while history_showing() (NULL: no history in this mode). */
 	struct history *history;
+	/* F: --quiz (NULL, or off: the lesson pane as usual) */
+	struct quiz  *quiz;
 };
 
 /* Returns 0, or -1 with a message in err (not a terminal, bad TERM). */
