@@ -21,6 +21,7 @@ struct history_page {
 	int     steps_seen;
 	char    term[RUN_TERM_LINES][RUN_TERM_COLS];
 	int     term_next;
+	struct quiz quiz;
 };
 
 /* What history_story() and history_run() hand out: one each, large,
@@ -52,8 +53,24 @@ history_clear(struct history *h)
 	h->n = h->at = 0;
 }
 
+/* Steps of a command typed by hand ("-- step-start step-fork ..."):
+ * its step programs, as a chain's length counts them. */
+static int
+steps_in(char *const *argv)
+{
+	const char *base;
+	int n = 0;
+
+	for (; argv != NULL && *argv != NULL; argv++) {
+		base = strrchr(*argv, '/') != NULL ? strrchr(*argv, '/') + 1 :
+		    *argv;
+		n += strncmp(base, "step-", 5) == 0;
+	}
+	return n;
+}
+
 void
-history_take(struct history *h, const struct run *r)
+history_take(struct history *h, const struct run *r, const struct quiz *q)
 {
 	const struct story *s = &r->story;
 	struct history_page *p = calloc(1, sizeof *p);
@@ -73,7 +90,11 @@ history_take(struct history *h, const struct run *r)
 	p->focus = s->focus;
 	p->when = time(NULL);
 	p->steps_seen = r->steps_seen;
-	p->total = r->chain != NULL ? chain_length(r->chain) : r->steps_seen;
+	p->total = r->chain != NULL ? chain_length(r->chain) : steps_in(r->argv);
+	if (p->total < p->steps_seen)
+		p->total = p->steps_seen;
+	if (q != NULL)
+		p->quiz = *q;
 	memcpy(p->lesson, r->lesson, sizeof p->lesson);
 	memcpy(p->message, r->message, sizeof p->message);
 	p->event = r->event;
@@ -143,6 +164,12 @@ history_run(const struct history *h, const struct run *live)
 	shown_run.term_next = p->term_next;
 	shown_run.paused = 0;
 	return &shown_run;
+}
+
+const struct quiz *
+history_quiz(const struct history *h)
+{
+	return &h->pages[h->at]->quiz;
 }
 
 void

@@ -14,6 +14,7 @@
 
 #include <time.h>
 
+#include "quiz.h"
 #include "run.h"
 #include "story.h"
 
@@ -30,8 +31,10 @@ struct history {
 void  history_init(struct history *);
 /* Forgets every page (restart, quit). */
 void  history_clear(struct history *);
-/* Keeps run's screen as it is now, before its step is continued. */
-void  history_take(struct history *, const struct run *);
+/* Keeps run's screen as it is now, before its step is continued; with
+ * --quiz, the quiz pane too (quiz may be NULL). */
+void  history_take(struct history *, const struct run *,
+    const struct quiz *);
 /* One page back (-1) or forward (+1); forward past the last is now.
  * Returns 0, or -1 when there is nothing that way. */
 int   history_page(struct history *, int way);
@@ -44,6 +47,8 @@ int   history_showing(const struct history *);
  * terminal; the rest is live's). Valid until the next call. */
 struct story *history_story(const struct history *);
 struct run   *history_run(const struct history *, const struct run *live);
+/* The quiz pane as it was on the page shown. */
+const struct quiz *history_quiz(const struct history *);
 /* "step 3/9 as seen at 12:01:07 — ] or Right to come back". */
 void  history_title(const struct history *, char *buf, size_t size);
 

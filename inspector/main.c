@@ -538,7 +538,7 @@ next_step(struct view *v)
 		return;
 	}
 	if (v->nruns == 1 && v->runs[0]->paused > 0 && v->history != NULL)
-		history_take(v->history, v->runs[0]);
+		history_take(v->history, v->runs[0], v->quiz);
 	if (v->nruns == 2 ? next_compare(v) : run_next(v->runs[0])) {
 		v->status[0] = '\0';
 	} else if (v->nruns == 1 && story_alive(&v->runs[0]->story) <= 1 &&

@@ -692,7 +692,9 @@ draw_one(struct view *v, struct story *s, struct run *r)
 	if (v->quiz != NULL && v->quiz->on && r != NULL) {
 		/* --quiz: the question and the answers need the width. */
 		rule(y, 0, COLS, text_say(T_QUIZ_RULE));
-		quiz_draw(v->quiz, v->lang, y + 1, 1, COLS - 2, bottom);
+		quiz_draw(history_showing(v->history) ?
+		    history_quiz(v->history) : v->quiz, v->lang, y + 1, 1,
+		    COLS - 2, bottom);
 		return;
 	}
 	left = r != NULL ? COLS / 2 : COLS;
