@@ -725,44 +725,12 @@ handle_key(struct view *v, int key, struct run runs[2],
 }
 
 /* Reaps our zombie children, after the look (an adopted orphan's last
- * values are read while it is still a zombie), and tells each run the
- * statuses of its own: in --compare, one run's shell reaped here is not
- * later taken for alive by the other. A zombie a run holds for its
- * screen (run_holds) is left for the next step; our children are listed
- * by the kernel (task/TID/children, zombies too), so each is waited for
- * by its PID, which stays its own until we reap it. */
+ * values are read while it is still a zombie); each run is told the
+ * statuses of its own, and keeps the zombies it shows (run_reap). */
 static void
 reap(struct view *v)
 {
-	char path[64], buf[8192], *p, *end;
-	pid_t pid;
-	ssize_t n;
-	int fd, i, status;
-
-	snprintf(path, sizeof path, "/proc/self/task/%d/children", (int)getpid());
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    (n = read(fd, buf, sizeof buf - 1)) < 0) {
-		if (fd != -1)
-			close(fd);
-		/* No children file (CONFIG_PROC_CHILDREN): reap all. */
-		while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
-			for (i = 0; i < v->nruns; i++)
-				if (run_reaped(v->runs[i], pid, status))
-					break;
-		return;
-	}
-	close(fd);
-	buf[n] = '\0';
-	for (p = buf; (pid = (pid_t)strtol(p, &end, 10)) > 0; p = end) {
-		for (i = 0; i < v->nruns; i++)
-			if (run_holds(v->runs[i], pid))
-				break;
-		if (i < v->nruns || waitpid(pid, &status, WNOHANG) <= 0)
-			continue;
-		for (i = 0; i < v->nruns; i++)
-			if (run_reaped(v->runs[i], pid, status))
-				break;
-	}
+	run_reap(v->runs, v->nruns);
 }
 
 /* Reports from processes outside the run: counted, and said once. */

@@ -472,6 +472,44 @@ run_holds(const struct run *r, pid_t pid)
 	return r->paused > 0 || *run_next_step(r) != '\0';
 }
 
+/* Our children are listed by the kernel (task/TID/children, zombies
+ * too), so each is waited for by its PID, which stays its own until we
+ * reap it; a zombie that a run holds is skipped. */
+void
+run_reap(struct run *const *runs, int n)
+{
+	char path[64], buf[8192], *p, *end;
+	pid_t pid;
+	ssize_t len;
+	int fd, i, status;
+
+	snprintf(path, sizeof path, "/proc/self/task/%d/children",
+	    (int)getpid());
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    (len = read(fd, buf, sizeof buf - 1)) < 0) {
+		if (fd != -1)
+			close(fd);
+		/* No children file (CONFIG_PROC_CHILDREN): reap all. */
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+			for (i = 0; i < n; i++)
+				if (run_reaped(runs[i], pid, status))
+					break;
+		return;
+	}
+	close(fd);
+	buf[len] = '\0';
+	for (p = buf; (pid = (pid_t)strtol(p, &end, 10)) > 0; p = end) {
+		for (i = 0; i < n; i++)
+			if (run_holds(runs[i], pid))
+				break;
+		if (i < n || waitpid(pid, &status, WNOHANG) <= 0)
+			continue;
+		for (i = 0; i < n; i++)
+			if (run_reaped(runs[i], pid, status))
+				break;
+	}
+}
+
 int
 run_next(struct run *r)
 {
