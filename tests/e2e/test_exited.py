@@ -14,10 +14,12 @@ timing of the last look:
   a zombie at the second fork every time (the inspector keeps it for
   that step), and as "exit 0" (its _exit(0), reaped by the inspector) at
   the next;
+- at the end of the sysv and bsd chains the daemon, continued, exits 0:
+  its row says "exit 0" once /proc no longer has it;
 - in the mistake chain the failed process is shown as step-setsid, the
   program that failed, in COMMAND and in the detail line.
 
-usage: test_exited.py DAEMONLAB STEPS_DIR sysv|mistake"""
+usage: test_exited.py DAEMONLAB STEPS_DIR sysv|bsd|mistake"""
 
 import re
 import sys
@@ -81,12 +83,12 @@ def row_of(table, pid):
     return None
 
 
-def sysv(daemonlab, steps):
-    keys = L.chain_keys(daemonlab, 'sysv')
+def walk(daemonlab, steps, chain):
+    keys = L.chain_keys(daemonlab, chain)
     starts = {}
     leader = None
-    with L.Session('exited', daemonlab, steps) as s:
-        s.start([])
+    with L.Session('exited-' + chain, daemonlab, steps) as s:
+        s.start(['--chain', chain])
         for k, key in enumerate(keys, 1):
             if k > 1:
                 s.send('n')
@@ -98,7 +100,7 @@ def sysv(daemonlab, steps):
                         return ['at the second fork the session leader %d '
                                 'must show as a zombie: %r' % (leader, r)]
                     return []
-            elif key == 'chdir':
+            elif key == 'chdir' and 'fork2' in keys:
                 def extra(screen, table):
                     r = row_of(table, leader)
                     if r is None or not r.exited or \
@@ -116,6 +118,24 @@ def sysv(daemonlab, steps):
                     '%s %s' % (r.values['PID'], r.values['STAT'] +
                                (' (zombie)' if r.zombie else ''))
                     for r in table.rows)))
+        # The end: the daemon exits 0 once continued; the inspector, its
+        # adopter, reaps it (no step is left to keep it for) and its row
+        # says so.
+        daemon = table.focus()[0].pid()
+        s.send('n')
+
+        def ended(screen):
+            r = row_of(screen.table(), daemon)
+            return r is not None and r.exited and \
+                r.values['STAT'] == 'exit 0' and L.read_stat(daemon) is None
+        screen = s.wait(ended, 'the daemon %d shown as "exit 0" and gone '
+                        'from /proc' % daemon)
+        problems = rows_problems(s, screen.table(), starts)
+        if problems:
+            raise L.Failure('at the end:\n  %s\n%s' % (
+                '\n  '.join(problems), screen.text()))
+        L.log('end: the daemon %d exited 0, reaped by the inspector'
+              % daemon)
         s.quit()
 
 
@@ -149,10 +169,11 @@ def mistake(daemonlab, steps):
 
 def main():
     args = [a for a in sys.argv[1:]]
-    mode = args.pop() if args and args[-1] in ('sysv', 'mistake') else 'sysv'
+    mode = args.pop() if args and args[-1] in ('sysv', 'bsd', 'mistake') \
+        else 'sysv'
     daemonlab, steps = L.paths_from_argv(args)
-    L.run_test('exited ' + mode, lambda: (sysv if mode == 'sysv' else
-                                          mistake)(daemonlab, steps))
+    L.run_test('exited ' + mode, lambda: mistake(daemonlab, steps)
+               if mode == 'mistake' else walk(daemonlab, steps, mode))
 
 
 if __name__ == '__main__':
