@@ -408,6 +408,7 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_DETAIL_ZOMBIE_REAP] = " (zombie: its parent %s must reap it "
 	    "with wait())",
 	[T_DETAIL_EXITED_AS] = " (exited: %s)",
+	[T_EXITED_PID_AS] = "PID %d has exited: %s",
 	/* F: history */
 	[T_HISTORY_TITLE] = "step %d/%d as seen at %s — ] or Right to come "
 	    "back",

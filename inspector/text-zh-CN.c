@@ -382,6 +382,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_STAT_EXIT] = "退出 %d",
 	[T_DETAIL_ZOMBIE_REAP] = "（僵尸进程：须由父进程 %s 用 wait() 回收）",
 	[T_DETAIL_EXITED_AS] = "（已退出：%s）",
+	[T_EXITED_PID_AS] = "PID %d 已退出：%s",
 	/* F: history */
 	[T_HISTORY_TITLE] = "第 %d/%d 步，%s 时所见 — 按 ] 或右方向键回到现在",
 	[T_HISTORY_FIRST] = "这是看到的第一步：按 ] 或右方向键回到现在",

@@ -77,6 +77,7 @@ enum text_id {
 	T_DETAIL_IDS, T_DETAIL_LOCK,
 	/* F: exited rows tell what they are now (issue 12, item 5) */
 	T_STAT_GONE, T_STAT_EXIT, T_DETAIL_ZOMBIE_REAP, T_DETAIL_EXITED_AS,
+	T_EXITED_PID_AS,
 	/* F: history, [ ] Left Right (issue 12, item 3) */
 	T_HISTORY_TITLE, T_HISTORY_FIRST, T_HISTORY_NONE, T_HISTORY_UNAVAILABLE,
 	/* F: --quiz, the digit keys (issue 12, item 7) */

@@ -391,9 +391,17 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 
 	if (focus != NULL && focus->has_mark)
 		n = changes_describe(&focus->mark, &focus->now, out, 10);
-	if (focus != NULL && focus->exited && n < 10)
-		snprintf(out[n++], CHANGE_LEN, text_say(T_EXITED_PID),
-		    (int)focus->now.p.pid);
+	if (focus != NULL && focus->exited && n < 10) {
+		char how[32];
+
+		story_exit_words(&focus->now, how, sizeof how);
+		if (focus->now.status_known)
+			snprintf(out[n++], CHANGE_LEN, text_say(T_EXITED_PID_AS),
+			    (int)focus->now.p.pid, how);
+		else
+			snprintf(out[n++], CHANGE_LEN, text_say(T_EXITED_PID),
+			    (int)focus->now.p.pid);
+	}
 	if (run != NULL && run->message[0] != '\0' && lines < max) {
 		char line[sizeof escaped + 64];
 
