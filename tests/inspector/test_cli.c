@@ -96,6 +96,13 @@ START_TEST(bad_arguments)
 	    "chain", "--lang zh-CN");
 	expect("--transcript sysv --lang xx", 2, "--lang: 'xx'",
 	    "--lang zh-CN");
+	/* --quiz asks about the steps of one chain, nothing else. */
+	expect("--quiz --compare", 2, "--quiz asks about the steps of one "
+	    "chain", "daemonlab --quiz --chain bsd");
+	expect("--quiz -p 1", 2, "--quiz asks about the steps of one chain",
+	    "daemonlab --quiz");
+	expect("--quiz -- sleep 1", 2, "--quiz asks about the steps of one "
+	    "chain", "daemonlab --quiz");
 }
 END_TEST
 
