@@ -4,8 +4,8 @@
  * back through ([ and ], Left and Right) while the run stays paused.
  *
  * Before a step is continued, its screen as last seen is kept: the
- * story's rows (what the table, "What changed", the detail and a
- * diagram are drawn from), the step's lesson key and words, and the
+ * story's rows (what the table, "What changed", the detail and the
+ * sessions diagram are drawn from), the step's lesson key and words, and the
  * terminal pane. Memory is bounded: at most HISTORY_MAX pages, each as
  * many rows as the story had (the oldest page goes first).
  */

@@ -12,6 +12,7 @@ is kept as it stood when n was pressed. Then, at step 4:
   go on to steps 2 and 1; one more says there is nothing earlier;
 - meanwhile the chain does not advance: /proc shows the same processes,
   the paused step still step-setsid, waiting;
+- d there shows step 3's sessions diagram as it was seen then;
 - ] and Right come forward again, past the last page to now;
 - n in history first returns to now, and continues nothing; the n after
   that continues the chain to step 5.
@@ -47,6 +48,21 @@ def settled(s, k, key):
     printing the step's last words)."""
     L.wait_step(s, k, key)
     before = s.capture()
+    while True:
+        time.sleep(0.4)
+        now = s.capture()
+        if body(now) == body(before):
+            return now
+        before = now
+
+
+def settled_diagram(s, k, key):
+    """Step k's diagram (no table on the screen), once settled."""
+    def there(screen):
+        m = re.search(L.TITLE_STEP, screen.line(0))
+        return m is not None and int(m.group(1)) == k and not \
+            screen.tables()
+    before = s.wait(there, 'the diagram of step %d' % k)
     while True:
         time.sleep(0.4)
         now = s.capture()
@@ -92,6 +108,12 @@ def history(daemonlab, steps, lang):
                 s.send('n')
             screens[k] = settled(s, k, key)
             s.remember(screens[k].table())
+            if k == 3:
+                # The sessions diagram (d) of step 3, to see it again.
+                s.send('d')
+                diagram3 = settled_diagram(s, 3, key)
+                s.send('d')
+                settled(s, k, key)
         live = s.capture()
         paused = chain_state(s.tag)
         L.log('at step 4: %s' % sorted((p, c.decode()) for p, (_, c)
@@ -107,6 +129,26 @@ def history(daemonlab, steps, lang):
                                 'screen seen then:\n%s\nnow:\n%s' % (
                                     k, '\n'.join(diff), screen.text()))
             L.log('%s: step %d/9 as it was, %s' % (key, k, screen.line(0)))
+        # The diagram as it was at step 3, from the page's story.
+        s.send(']')
+        shown(s, lang, 2, 'step 2 again')
+        s.send(']')
+        shown(s, lang, 3, 'step 3 again')
+        s.send('d')
+        screen = s.wait(lambda sc: not sc.tables(), 'the diagram of step 3')
+        time.sleep(0.4)
+        screen = shown(s, lang, 3, 'the diagram of step 3')
+        diff = differences(diagram3, screen)
+        if diff:
+            raise L.Failure('the diagram of step 3 in history differs from '
+                            'the one seen then:\n%s\nnow:\n%s' % (
+                                '\n'.join(diff), screen.text()))
+        L.log('d: the diagram of step 3 as it was')
+        s.send('d')
+        s.wait(lambda sc: sc.tables(), 'the table again')
+        for _ in range(2):
+            s.send('[')
+        shown(s, lang, 1, 'step 1 again')
         s.send('[')
         s.wait(lambda sc: FIRST[lang] in sc.line(len(sc.lines) - 1),
                'the word that nothing is earlier')
