@@ -885,7 +885,7 @@ main(int argc, char *argv[])
 		    "--once --tree");
 	if (transcript != NULL) {
 		if ((npids > 0) + (optind < argc) + compare + (chain != NULL) +
-		    once + survey + ascii + v.diagram > 0)
+		    once + survey + ascii + v.diagram + quizzing > 0)
 			die("%s", "--transcript runs one chain and prints it: it "
 			    "takes only --lang", "daemonlab --transcript sysv "
 			    "--lang zh-CN");

@@ -103,6 +103,8 @@ START_TEST(bad_arguments)
 	    "daemonlab --quiz");
 	expect("--quiz -- sleep 1", 2, "--quiz asks about the steps of one "
 	    "chain", "daemonlab --quiz");
+	expect("--transcript sysv --quiz", 2, "--transcript runs one chain",
+	    "--lang zh-CN");
 }
 END_TEST
 
