@@ -483,7 +483,7 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 	    yes_no(row->now.p.pid == row->now.p.sid),
 	    yes_no(row->now.p.tty_nr != 0 &&
 	    row->now.p.tpgid == row->now.p.pgid), row->now.ppid_label);
-	lines += wrap(y + lines, x, width, 2, A_BOLD, line);
+	lines += wrap(y + lines, x, width, max < 2 ? max : 2, A_BOLD, line);
 	if (!row->exited && detail_read(s->procfd, row->now.p.pid, &d) == 0)
 		lines += draw_ids(&d, y + lines, x, width, max - lines - 1);
 	len = 0;
@@ -692,9 +692,12 @@ draw_one(struct view *v, struct story *s, struct run *r)
 	rule(y++, 0, COLS, text_say(T_CHANGED));
 	y += draw_changes(s, r, y, 1, COLS - 2, v->diagram ? 3 : 6);
 	if (!v->diagram) {
+		/* --quiz: one line of detail, so that every answer shows. */
+		int detail = v->quiz != NULL && v->quiz->on && r != NULL ? 1 : 4;
+
 		rule(y++, 0, COLS, text_say(T_DETAIL));
-		draw_detail(s, sel, y, 1, COLS - 2, 4);
-		y += 4;
+		draw_detail(s, sel, y, 1, COLS - 2, detail);
+		y += detail;
 	}
 	bottom = LINES - y - 1;
 	if (v->quiz != NULL && v->quiz->on && r != NULL) {
