@@ -13,8 +13,10 @@ values it shows are /proc's, read here independently.
   answer: "no answer given", "TTY pts/N → ?" (ps says ?).
 - mistake: 2, n: right, "SID S → S", S the shell's session.
 - zh: the same first step in Chinese.
+- narrow: at 80x24, every pause of sysv shows the whole question, its
+  four answers, and the last step's /proc line; nothing past column 80.
 
-usage: test_quiz.py DAEMONLAB STEPS_DIR sysv|mistake|zh"""
+usage: test_quiz.py DAEMONLAB STEPS_DIR sysv|mistake|zh|narrow"""
 
 import re
 import sys
@@ -150,12 +152,42 @@ def chinese(daemonlab, steps):
         s.quit()
 
 
+def narrow(daemonlab, steps):
+    """80x24: at every pause of the sysv chain the whole question shows,
+    all four answers and, after the first step, the /proc line."""
+    keys = L.chain_keys(daemonlab, 'sysv')
+    with L.Session('quiz-80', daemonlab, steps, cols=80, rows=24) as s:
+        s.start(['--quiz'])
+        for k, key in enumerate(keys, 1):
+            if k > 1:
+                s.send('2')
+                s.send('n')
+            last = k == len(keys)
+            pattern = (r'/proc' if k > 1 else r'') + \
+                (r'' if last else r'.*: .*\?.* 1  .* 2  .* 3  .* 4  ')
+
+            def there(screen, k=k, key=key, pattern=pattern):
+                m = re.search(L.TITLE_STEP, screen.line(0))
+                if m is None or (int(m.group(1)), m.group(3)) != (k, key):
+                    return False
+                pane = [l for l in screen.lines[1:] if len(l) > 80]
+                if pane:
+                    raise L.Failure('a line past 80 columns: %r' % pane)
+                return re.search(pattern, flat(screen)) is not None
+            s.wait(there, 'step %d (%s): the question, its four answers '
+                   'and the last step\'s /proc line' % (k, key))
+            L.log('80x24 step %d/%d %s: all of the quiz shows'
+                  % (k, len(keys), key))
+        s.quit()
+
+
 def main():
     args = sys.argv[1:]
-    mode = args.pop() if args and args[-1] in ('sysv', 'mistake', 'zh') \
-        else 'sysv'
+    mode = args.pop() if args and args[-1] in ('sysv', 'mistake', 'zh',
+                                               'narrow') else 'sysv'
     daemonlab, steps = L.paths_from_argv(args)
-    body = {'sysv': sysv, 'mistake': mistake, 'zh': chinese}[mode]
+    body = {'sysv': sysv, 'mistake': mistake, 'zh': chinese,
+            'narrow': narrow}[mode]
     L.run_test('quiz ' + mode, lambda: body(daemonlab, steps))
 
 
