@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "detail.h"
 #include "history.h"
 #include "text.h"
 
@@ -13,6 +14,8 @@ struct history_page {
 	/* The story as drawn: the rows it had, and what the views ask of
 	 * it beyond the rows. */
 	struct row *rows;
+	struct detail *details;         /* the detail pane's ids, per row */
+	int    *detail_ok;
 	int     nrows, full, hidden;
 	pid_t   focus;
 	char    lesson[PROTO_STEP_MAX];
@@ -38,8 +41,11 @@ history_init(struct history *h)
 static void
 page_free(struct history_page *p)
 {
-	if (p != NULL)
+	if (p != NULL) {
 		free(p->rows);
+		free(p->details);
+		free(p->detail_ok);
+	}
 	free(p);
 }
 
@@ -74,16 +80,23 @@ history_take(struct history *h, const struct run *r, const struct quiz *q)
 {
 	const struct story *s = &r->story;
 	struct history_page *p = calloc(1, sizeof *p);
+	int i;
 
 	if (p == NULL)
 		return;
 	if (s->nrows > 0 &&
-	    (p->rows = malloc(s->nrows * sizeof *p->rows)) == NULL) {
-		free(p);
+	    ((p->rows = malloc(s->nrows * sizeof *p->rows)) == NULL ||
+	    (p->details = calloc(s->nrows, sizeof *p->details)) == NULL ||
+	    (p->detail_ok = calloc(s->nrows, sizeof *p->detail_ok)) == NULL)) {
+		page_free(p);
 		return;
 	}
 	if (s->nrows > 0)
 		memcpy(p->rows, s->rows, s->nrows * sizeof *p->rows);
+	/* The detail pane reads ids and signals live: kept as they were. */
+	for (i = 0; i < s->nrows && s->procfd >= 0; i++)
+		p->detail_ok[i] = !s->rows[i].exited && detail_read(s->procfd,
+		    s->rows[i].now.p.pid, &p->details[i]) == 0;
 	p->nrows = s->nrows;
 	p->full = s->full;
 	p->hidden = s->hidden;
@@ -164,6 +177,21 @@ history_run(const struct history *h, const struct run *live)
 	shown_run.term_next = p->term_next;
 	shown_run.paused = 0;
 	return &shown_run;
+}
+
+int
+history_detail(const struct history *h, const struct story *s, int row,
+    struct detail *d)
+{
+	const struct history_page *p;
+
+	if (!history_showing(h) || s != &shown_story)
+		return -1;
+	p = h->pages[h->at];
+	if (row < 0 || row >= p->nrows || !p->detail_ok[row])
+		return -1;
+	*d = p->details[row];
+	return 0;
 }
 
 const struct quiz *

@@ -47,6 +47,11 @@ int   history_showing(const struct history *);
  * terminal; the rest is live's). Valid until the next call. */
 struct story *history_story(const struct history *);
 struct run   *history_run(const struct history *, const struct run *live);
+/* The detail pane's ids and signals of row as they were, for the story
+ * history_story() gave: 0, or -1 (not that story, or none kept). */
+struct detail;
+int   history_detail(const struct history *, const struct story *, int row,
+    struct detail *);
 /* The quiz pane as it was on the page shown. */
 const struct quiz *history_quiz(const struct history *);
 /* "step 3/9 as seen at 12:01:07 — ] or Right to come back". */

@@ -22,6 +22,7 @@
 enum { PAIR_CHANGED = 1, PAIR_EXITED, PAIR_TITLE, PAIR_HEAD };
 
 static attr_t attr_changed, attr_exited, attr_title, attr_head;
+static const struct history *shown_history;    /* the view's, for the detail */
 static int started;    /* the screen is ours: give it back before exiting */
 
 /* Whether the terminal can put the cursor anywhere (cup), which every
@@ -484,7 +485,9 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 	    yes_no(row->now.p.tty_nr != 0 &&
 	    row->now.p.tpgid == row->now.p.pgid), row->now.ppid_label);
 	lines += wrap(y + lines, x, width, max < 2 ? max : 2, A_BOLD, line);
-	if (!row->exited && detail_read(s->procfd, row->now.p.pid, &d) == 0)
+	/* In history, the ids as they were then (history.c kept them). */
+	if (!row->exited && (s->procfd < 0 ? history_detail(shown_history, s,
+	    selected, &d) : detail_read(s->procfd, row->now.p.pid, &d)) == 0)
 		lines += draw_ids(&d, y + lines, x, width, max - lines - 1);
 	len = 0;
 	line[0] = '\0';
@@ -770,6 +773,7 @@ draw_compare(struct view *v)
 void
 ui_draw(struct view *v)
 {
+	shown_history = v->history;
 	text_use(v->lang);
 	erase();
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
