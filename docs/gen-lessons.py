@@ -12,8 +12,9 @@ Each IN.md is docs/lessons/LANG/KEY.md. A lesson has a fixed shape:
     ## What to watch
     ## Pitfalls
     ## References
+    ## Quiz                        optional: the question --quiz asks
 
-with the four "##" sections in that order, under their names in the
+with the four "##" sections in that order (and the quiz last, if any), under their names in the
 lesson's language (SECTIONS below). OUT.c defines
 
     const struct lesson lessons[];     (see lessons.h; ends with {NULL})
@@ -43,6 +44,19 @@ SECTIONS = {
 }
 # The sections that go into the C table, by their English name.
 EMITTED = {"What to watch": "watch", "Pitfalls": "pitfalls"}
+# An optional last section: the question `daemonlab --quiz` asks before
+# the step (see parse_quiz).
+QUIZ = {"en": "Quiz", "zh-CN": "测验"}
+QUIZ_OPTIONS_MAX = 4          # answered with the digit keys 1-4
+# What the inspector checks in /proc after the step (inspector/quiz.c):
+# COLUMN same|changed|pid, COLUMN is VALUE, COLUMN starts VALUE, or a
+# named check.
+QUIZ_COLUMNS = ("PPID", "PID", "PGID", "SID", "TTY", "TPGID", "STAT",
+                "UID", "UMASK", "CWD", "FDS", "COMMAND")
+QUIZ_CHECK_RE = re.compile(r"^(?:(?:%s) (?:same|changed|pid|is \S.*|"
+                           r"starts \S.*)|acquires-iff-leader)$"
+                           % "|".join(QUIZ_COLUMNS))
+QUIZ_OPTION_RE = re.compile(r"^\[( |x)\] (.+)$", re.S)
 
 # ISO C99 (5.2.4.1) only promises string literals of 4095 bytes, and
 # -Wpedantic enforces it (-Woverlength-strings), after concatenation.
@@ -227,6 +241,7 @@ def parse(path):
     title = strip_inline(lines[0][1][2:].strip())
 
     expected = SECTIONS[lang]
+    quiz_at, quiz_lines = None, None
     sections = []               # (name, heading line, body lines)
     summary = []
     current = summary
@@ -241,6 +256,11 @@ def parse(path):
                                   "headings may follow the title")
             name = m.group(1).strip()
             n = len(sections)
+            if n == len(expected) and name == QUIZ[lang]:
+                current = []
+                quiz_at = number
+                quiz_lines = current
+                continue
             if n >= len(expected):
                 raise LessonError(path, number, f"unexpected section "
                                   f"'{name}': a lesson has exactly "
@@ -280,6 +300,8 @@ def parse(path):
         if field:
             lesson[field] = rendered
             lesson["lines"][field] = number
+    lesson["quiz"] = (parse_quiz(path, quiz_at, quiz_lines)
+                      if quiz_at is not None else None)
     for field in ("title", "summary", "watch", "pitfalls"):
         size = len(lesson[field].encode("utf-8"))
         if size > LITERAL_MAX:
@@ -290,6 +312,77 @@ def parse(path):
                               f"{size} bytes of text; a C string literal "
                               f"may hold {LITERAL_MAX}: shorten it")
     return lesson
+
+
+def parse_quiz(path, at, lines):
+    """The "## Quiz" section: the question (paragraphs), then a list of
+    2 to 4 answers, "- [x] " before the right one and "- [ ] " before
+    the others, then a line "Check: ..." (the same in every language)
+    naming what /proc must show after the step for the right answer."""
+    check = None
+    body = []
+    for number, line in lines:
+        if line.startswith("Check:"):
+            check = line[len("Check:"):].strip()
+            if not QUIZ_CHECK_RE.match(check):
+                raise LessonError(path, number, f"'Check: {check}' is "
+                                  f"not a check the inspector knows: "
+                                  f"COLUMN same|changed|pid, COLUMN is "
+                                  f"VALUE, COLUMN starts VALUE, or "
+                                  f"acquires-iff-leader")
+        else:
+            body.append((number, line))
+    if check is None:
+        raise LessonError(path, at, "the quiz lacks its 'Check:' line")
+    first = next((i for i, (_, l) in enumerate(body) if LIST_RE.match(l)),
+                 None)
+    if first is None:
+        raise LessonError(path, at, "the quiz lacks its list of answers")
+    question = render(body[:first])
+    answers = render(body[first:]).split("\n")
+    options, right = [], []
+    for a in answers:
+        m = QUIZ_OPTION_RE.match(a[2:]) if a.startswith("- ") else None
+        if m is None:
+            raise LessonError(path, at, f"a quiz answer is '- [ ] text' "
+                              f"or '- [x] text' (the right one): {a!r}")
+        if m.group(1) == "x":
+            right.append(len(options) + 1)
+        options.append(m.group(2))
+    if not question:
+        raise LessonError(path, at, "the quiz has no question")
+    if not 2 <= len(options) <= QUIZ_OPTIONS_MAX or len(right) != 1:
+        raise LessonError(path, at, f"a quiz has 2 to {QUIZ_OPTIONS_MAX} "
+                          f"answers, one of them marked [x]; this one has "
+                          f"{len(options)}, {len(right)} marked")
+    return {"question": question, "options": "\n".join(options),
+            "right": right[0], "count": len(options), "check": check,
+            "line": at}
+
+
+def check_quizzes(lessons):
+    """A quiz is asked in every language or in none, with the same
+    number of answers, the same right one and the same check."""
+    by_key = {}
+    for lesson in lessons:
+        by_key.setdefault(lesson["key"], []).append(lesson)
+    for key, group in sorted(by_key.items()):
+        with_quiz = [l for l in group if l["quiz"] is not None]
+        if with_quiz and len(with_quiz) != len(group):
+            lacking = [l for l in group if l["quiz"] is None][0]
+            raise LessonError(lacking["path"], 1, f"lesson '{key}' has a "
+                              f"quiz in {with_quiz[0]['lang']} "
+                              f"({with_quiz[0]['path']}) but not here: "
+                              f"add '## {QUIZ[lacking['lang']]}'")
+        for l in with_quiz[1:]:
+            a, b = with_quiz[0]["quiz"], l["quiz"]
+            for what in ("count", "right", "check"):
+                if a[what] != b[what]:
+                    raise LessonError(l["path"], b["line"], f"the quiz's "
+                                      f"{what} is {b[what]!r} here and "
+                                      f"{a[what]!r} in "
+                                      f"{with_quiz[0]['path']}: the "
+                                      f"languages must ask the same quiz")
 
 
 def check_languages(lessons):
@@ -383,8 +476,17 @@ def write_c(out, lessons, inputs):
                      c_string(l["lang"], ind) + ",")
         for field in ("title", "summary", "watch"):
             lines.append(ind + c_string(l[field], ind) + ",")
-        lines.append(ind + c_string(l["pitfalls"], ind) + " },")
-    lines.append("\t{ NULL, NULL, NULL, NULL, NULL, NULL },")
+        lines.append(ind + c_string(l["pitfalls"], ind) + ",")
+        q = l["quiz"]
+        if q is None:
+            lines.append(ind + "NULL, NULL, 0, NULL },")
+        else:
+            lines.append(ind + c_string(q["question"], ind) + ",")
+            lines.append(ind + c_string(q["options"], ind) + ",")
+            lines.append(ind + "%d, " % q["right"] +
+                         c_string(q["check"], ind) + " },")
+    lines.append("\t{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, "
+                 "NULL },")
     lines.append("};")
     data = "\n".join(lines) + "\n"
     tmp = out + ".tmp"
@@ -401,6 +503,7 @@ def main(argv):
     try:
         lessons = [parse(p) for p in inputs]
         check_languages(lessons)
+        check_quizzes(lessons)
         write_c(out, lessons, inputs)
     except LessonError as e:
         sys.stderr.write(f"gen-lessons.py: {e}\n")

@@ -17,6 +17,13 @@ struct lesson {
 	const char *summary;    /* what the call does: text before the first "##" */
 	const char *watch;      /* "What to watch": which columns change, to what */
 	const char *pitfalls;   /* "Pitfalls" */
+	/* "Quiz", optional (NULL): what daemonlab --quiz asks before the
+	 * step, its answers one a line, which is right (1-4), and what
+	 * /proc must show after the step for it (inspector/quiz.c). */
+	const char *quiz_question;
+	const char *quiz_options;
+	int         quiz_right;
+	const char *quiz_check;
 };
 
 /* Every lesson in every language; the last entry's key is NULL. */

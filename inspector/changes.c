@@ -93,7 +93,10 @@ changes_describe(const struct look *a, const struct look *b,
 	unsigned changed = columns_changed(a, b);
 
 	/* A zombie has no umask, cwd or descriptors left to compare: its
-	 * one news is that it died. */
+	 * one news is that it died. One already reaped is no zombie: the
+	 * caller says it exited. */
+	if (q->exited)
+		return s.n;
 	if (q->state == 'Z' && p->state != 'Z') {
 		say(&s, T_CH_ZOMBIE);
 		return s.n;

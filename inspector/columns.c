@@ -57,7 +57,10 @@ format_tpgid(const struct look *l, char *buf, size_t size)
 static void
 format_stat(const struct look *l, char *buf, size_t size)
 {
-	proc_stat_string(&l->p, buf, size);
+	if (l->p.exited)
+		story_exit_words(l, buf, size);
+	else
+		proc_stat_string(&l->p, buf, size);
 }
 
 static void

@@ -158,7 +158,8 @@ usage(int status)
 	FILE *f = status == 0 ? stdout : stderr;
 
 	fprintf(f,
-	    "usage: daemonlab [--chain NAME] [--diagram] [--lang en|zh-CN] [--ascii]\n"
+	    "usage: daemonlab [--chain NAME] [--diagram] [--quiz] [--lang en|zh-CN]\n"
+	    "                 [--ascii]\n"
 	    "       daemonlab --compare[=CHAIN,CHAIN] [--diagram]\n"
 	    "       daemonlab [--once] [--diagram] -p PID[,PID...]\n"
 	    "       daemonlab -- COMMAND [ARG...]\n"
@@ -200,11 +201,15 @@ usage(int status)
 	    "                      tried when the one asked for is missing)\n"
 	    "  --ascii             draw with ASCII characters only, in English,\n"
 	    "                      as when no UTF-8 locale is installed\n"
+	    "  --quiz              before each step, a question from its\n"
+	    "                      lesson, answered with 1-4; after it, the\n"
+	    "                      answer beside what /proc shows\n"
 	    "  --help, --version\n"
 	    "\n"
 	    "Keys: n, space or Enter next step; r restart; q quit; Up/Down\n"
-	    "select a row; d sessions diagram or table; H hang up the\n"
-	    "terminal; ? help. See daemonlab(1) and daemonlab-steps(7).\n");
+	    "select a row; d sessions diagram or table; [ ] earlier steps;\n"
+	    "1-4 answer a quiz; H hang up the terminal; ? help.\n"
+	    "See daemonlab(1) and daemonlab-steps(7).\n");
 	fprintf(f, "\nChains (NAME): %s.\n", chain_names(", "));
 	fprintf(f, "Hang-up chains (NAME): %s.\n", chain_hangup_names(", "));
 	exit(status);
@@ -540,6 +545,12 @@ next_compare(struct view *v)
 static void
 next_step(struct view *v)
 {
+	if (history_showing(v->history)) {
+		history_now(v->history);    /* n first comes back to now */
+		return;
+	}
+	if (v->nruns == 1 && v->runs[0]->paused > 0 && v->history != NULL)
+		history_take(v->history, v->runs[0], v->quiz);
 	if (v->nruns == 2 ? next_compare(v) : run_next(v->runs[0])) {
 		v->status[0] = '\0';
 	} else if (v->nruns == 1 && story_alive(&v->runs[0]->story) <= 1 &&
@@ -670,6 +681,24 @@ hang_up(struct view *v)
 
 static int hangup_at;    /* --hangup-at N: after the Nth step; 0: never */
 
+/* [ and ] (Left, Right): a page of history, while the run waits. */
+static void
+history_key(struct view *v, int way)
+{
+	enum text_id why = T_HISTORY_NONE;
+
+	if (v->history == NULL || v->nruns != 1)
+		why = T_HISTORY_UNAVAILABLE;
+	else if (history_page(v->history, way) == 0) {
+		v->status[0] = '\0';
+		return;
+	} else if (history_showing(v->history))
+		why = T_HISTORY_FIRST;
+	else if (way > 0)
+		return;         /* already now */
+	snprintf(v->status, sizeof v->status, "%s", text_say(why));
+}
+
 static int
 handle_key(struct view *v, int key, struct run runs[2],
     const struct launch_plan *plan)
@@ -689,6 +718,10 @@ handle_key(struct view *v, int key, struct run runs[2],
 		break;
 	case 'r': case 'R':
 		if (v->nruns > 0) {
+			if (v->history != NULL)
+				history_clear(v->history);
+			if (v->quiz != NULL)
+				quiz_init(v->quiz, v->quiz->on);
 			stop_runs(v);
 			start_runs(v, runs, plan);
 			snprintf(v->status, sizeof v->status, "%s",
@@ -723,24 +756,29 @@ handle_key(struct view *v, int key, struct run runs[2],
 	case 'H':    /* issue 11: hang up the run's terminal */
 		hang_up(v);
 		break;
+	case '1': case '2': case '3': case '4':
+		if (v->quiz == NULL || history_showing(v->history) ||
+		    quiz_answer(v->quiz, v->lang, key - '0') == -1)
+			snprintf(v->status, sizeof v->status, "%s",
+			    text_say(T_QUIZ_NOT_ASKED));
+		else
+			v->status[0] = '\0';
+		break;
+	case '[': case KEY_LEFT:
+	case ']': case KEY_RIGHT:
+		history_key(v, key == '[' || key == KEY_LEFT ? -1 : 1);
+		break;
 	}
 	return 0;
 }
 
 /* Reaps our zombie children, after the look (an adopted orphan's last
- * values are read while it is still a zombie), and tells each run the
- * statuses of its own: in --compare, one run's shell reaped here is not
- * later taken for alive by the other. */
+ * values are read while it is still a zombie); each run is told the
+ * statuses of its own, and keeps the zombies it shows (run_reap). */
 static void
 reap(struct view *v)
 {
-	pid_t pid;
-	int i, status;
-
-	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
-		for (i = 0; i < v->nruns; i++)
-			if (run_reaped(v->runs[i], pid, status))
-				break;
+	run_reap(v->runs, v->nruns);
 }
 
 /* Reports from processes outside the run: counted, and said once. */
@@ -811,6 +849,8 @@ loop(struct view *v, struct run runs[2], const struct launch_plan *plan)
 			hangup_poll(r);
 		}
 		follow(v);
+		if (v->quiz != NULL)
+			quiz_update(v->quiz, v->runs[0]);
 		child_event = 0;
 		reap(v);
 		say_ignored(v, &ignored);
@@ -833,6 +873,7 @@ main(int argc, char *argv[])
 		{ "lang", required_argument, NULL, 'l' },
 		{ "ascii", no_argument, NULL, 'A' },
 		{ "diagram", no_argument, NULL, 'D' },
+		{ "quiz", no_argument, NULL, 'Q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "hangup-at", required_argument, NULL, 'U' },
@@ -842,12 +883,14 @@ main(int argc, char *argv[])
 	static struct run runs[2];
 	static struct story attached;
 	static struct diagram diagram;
+	static struct history history;
+	static struct quiz quiz;
 	struct view v = { .selected = -1 };
 	struct launch_plan plan = { .n = 1 };
 	const struct chain *chain = NULL, *transcript = NULL;
 	pid_t pids[MAX_ATTACH];
 	int opt, npids = 0, once = 0, compare = 0, ascii = 0, survey = 0,
-	    tree = 0, logout = 0;
+	    tree = 0, logout = 0, quizzing = 0;
 	char err[256];
 	struct rlimit rl;
 
@@ -862,6 +905,7 @@ main(int argc, char *argv[])
 		case 'o': once = 1; break;
 		case 'A': ascii = 1; break;
 		case 'D': v.diagram = 1; break;
+		case 'Q': quizzing = 1; break;
 		case 'S': survey = 1; break;
 		case 'T': tree = 1; break;
 		case 'p': parse_pids(optarg, pids, &npids); break;
@@ -903,12 +947,17 @@ main(int argc, char *argv[])
 	if (hangup_at > 0 && (survey || npids > 0))
 		die("%s", "--hangup-at hangs up a run's terminal: it takes no "
 		    "-p or --survey", "daemonlab --chain sysv --hangup-at 3");
+	if (quizzing && (npids > 0 || optind < argc || compare || survey ||
+	    once))
+		die("%s", "--quiz asks about the steps of one chain: not with "
+		    "-p, --compare, --survey, --once or a command",
+		    "daemonlab --quiz, or daemonlab --quiz --chain bsd");
 	if (tree && !survey)
 		die("%s", "--tree is a view of --survey", "daemonlab --survey "
 		    "--once --tree");
 	if (transcript != NULL) {
 		if ((npids > 0) + (optind < argc) + compare + (chain != NULL) +
-		    once + survey + ascii + v.diagram > 0)
+		    once + survey + ascii + v.diagram + quizzing > 0)
 			die("%s", "--transcript runs one chain and prints it: it "
 			    "takes only --lang", "daemonlab --transcript sysv "
 			    "--lang zh-CN");
@@ -1038,9 +1087,17 @@ main(int argc, char *argv[])
 		}
 		run_hold = watchdog_hold;
 		start_runs(&v, runs, &plan);
+		if (plan.n == 1) {    /* --compare: one step, two screens */
+			history_init(&history);
+			v.history = &history;
+			quiz_init(&quiz, quizzing);
+			v.quiz = &quiz;
+		}
 	}
 	signals_catch_suspend();
 	loop(&v, runs, &plan);
+	if (v.history != NULL)
+		history_clear(v.history);
 	stop_runs(&v);
 	ui_end();
 	watchdog_stop(watchdog);

@@ -356,8 +356,8 @@ members_collected(struct members *m, pid_t pid, unsigned long long start,
 
 /* Reaps the members that are our children, by pidfd where we can, so
  * a PID reused by another child of ours is never taken for one. */
-static void
-reap_own(struct members *m)
+void
+members_reap_own(struct members *m)
 {
 	siginfo_t si;
 	int i, status;
@@ -406,7 +406,7 @@ members_end(struct members *m, int grace_ms)
 	 * bash it ignores SIGTERM, and it ends last. */
 	while (alive_from(m, 1) > 0 && now_ms() < deadline) {
 		usleep(5000);
-		reap_own(m);
+		members_reap_own(m);
 		if (now_ms() >= next_look) {
 			members_discover(m);
 			next_look = now_ms() + 100;
@@ -419,7 +419,7 @@ members_end(struct members *m, int grace_ms)
 		if (members_signal_all(m, SIGKILL) == 0)
 			break;
 		usleep(5000);
-		reap_own(m);
+		members_reap_own(m);
 	}
-	reap_own(m);
+	members_reap_own(m);
 }

@@ -79,6 +79,9 @@ int   members_reaped(struct members *, pid_t, int status);
  * set; 1 if it was a member with that start time. */
 int   members_collected(struct members *, pid_t, unsigned long long start,
     int status);
+/* Reaps the members that are our zombie children (by pidfd where the
+ * kernel has them), recording each status. */
+void  members_reap_own(struct members *);
 /* Our own helpers (the watchdog) are children of ours but no run's. */
 void  members_ignore(pid_t);
 /* Ends every member: SIGTERM, up to grace_ms to end cleanly, then

@@ -185,6 +185,21 @@ wait_until_paused(const struct run *r, pid_t pid)
 	}
 }
 
+/* A failed step often exits (and its parent reaps it) before our look:
+ * its row would keep the name of the step before. The kernel proved the
+ * sender a member, and the program that reports step NAME is step-NAME,
+ * so the row says which program failed. */
+static void
+name_failed(struct run *r, pid_t sender, const char *step)
+{
+	struct row *row = story_find(&r->story, sender);
+
+	if (row == NULL || !row->exited)
+		return;
+	/* As the kernel keeps a name: 15 bytes (TASK_COMM_LEN). */
+	snprintf(row->now.p.comm, 16, "step-%.10s", step);
+}
+
 static void
 handle(struct run *r, const struct proto_msg *m, pid_t sender)
 {
@@ -239,8 +254,10 @@ handle(struct run *r, const struct proto_msg *m, pid_t sender)
 	} else {
 		story_step(&r->story, sender, 0);
 		r->paused = 0;
-		if (m->event == PROTO_ERROR)
+		if (m->event == PROTO_ERROR) {
 			r->steps_seen++;    /* the step ran, and failed */
+			name_failed(r, sender, m->step);
+		}
 	}
 }
 
@@ -478,6 +495,56 @@ run_signal_serving(struct run *r, int sig)
 }
 
 int
+run_holds(const struct run *r, pid_t pid)
+{
+	const struct member *e = members_find(&r->members, pid);
+
+	if (e == NULL || e->reaped || pid == r->launch.shell)
+		return 0;
+	if (r->chain == NULL && r->steps_seen == 0)
+		return 0;       /* no steps: nobody would ever release it */
+	return r->paused > 0 || *run_next_step(r) != '\0';
+}
+
+/* Our children are listed by the kernel (task/TID/children, zombies
+ * too), so each is waited for by its PID, which stays its own until we
+ * reap it; a zombie that a run holds is skipped. */
+void
+run_reap(struct run *const *runs, int n)
+{
+	char path[64], buf[8192], *p, *end;
+	pid_t pid;
+	ssize_t len;
+	int fd, i, status;
+
+	snprintf(path, sizeof path, "/proc/self/task/%d/children",
+	    (int)getpid());
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    (len = read(fd, buf, sizeof buf - 1)) < 0) {
+		if (fd != -1)
+			close(fd);
+		/* No children file (CONFIG_PROC_CHILDREN): reap all. */
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+			for (i = 0; i < n; i++)
+				if (run_reaped(runs[i], pid, status))
+					break;
+		return;
+	}
+	close(fd);
+	buf[len] = '\0';
+	for (p = buf; (pid = (pid_t)strtol(p, &end, 10)) > 0; p = end) {
+		for (i = 0; i < n; i++)
+			if (run_holds(runs[i], pid))
+				break;
+		if (i < n || waitpid(pid, &status, WNOHANG) <= 0)
+			continue;
+		for (i = 0; i < n; i++)
+			if (run_reaped(runs[i], pid, status))
+				break;
+	}
+}
+
+int
 run_next(struct run *r)
 {
 	struct member *e;
@@ -485,7 +552,9 @@ run_next(struct run *r)
 	if (r->paused <= 0 ||
 	    (e = members_find(&r->members, r->paused)) == NULL)
 		return 0;
-	/* What the step changes is measured from here. */
+	/* The zombies kept for the last step's screen are reaped now,
+	 * before the mark: their exit is not this step's change. */
+	members_reap_own(&r->members);
 	story_mark(&r->story);
 	r->marked = 1;
 	members_signal(&r->members, e, SIGUSR1);

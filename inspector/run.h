@@ -73,6 +73,15 @@ int   run_output(struct run *);
 /* Sends sig to the run's serving daemon (step-serve) through its pidfd;
  * its PID, or 0 when none serves (or it is gone). */
 pid_t run_signal_serving(struct run *, int sig);
+/* Whether our child pid is a zombie this run keeps for the screen: an
+ * orphan it adopted stays a zombie (STAT Z) until the next step, so a
+ * student sees it; run_next() reaps it. Never the shell, and never once
+ * the chain has no step left to continue. */
+int   run_holds(const struct run *, pid_t);
+/* Reaps our zombie children but those a run holds, and tells each of
+ * the n runs the statuses of its own: in --compare, one run's shell
+ * reaped here is not later taken for alive by the other. */
+void  run_reap(struct run *const *runs, int n);
 /* Continues the paused step; returns 0 when none was paused. */
 int   run_next(struct run *);
 /* The step the chain will do next ("" at the end or without a chain). */

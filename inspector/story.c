@@ -4,11 +4,13 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "columns.h"
 #include "escape.h"
 #include "story.h"
+#include "text.h"
 #include "tty.h"
 
 int
@@ -105,6 +107,7 @@ story_add(struct story *s, pid_t pid, enum row_role role)
 	if (proc_read(s->procfd, pid, &r->now.p) == -1)
 		return NULL;
 	r->has_mark = r->exited = 0;
+	r->now.status = r->now.status_known = 0;
 	r->role = role;
 	s->nrows++;
 	label(s, &r->now);
@@ -171,6 +174,38 @@ discover(struct story *s)
 	} while (added > 0 && !s->full);
 }
 
+/* The wait status of an exited row, once the run has collected it
+ * (the inspector reaped it, or the launcher's shell reported it). */
+static void
+collect(struct story *s, struct row *r)
+{
+	const struct member *e;
+
+	if (r->now.status_known || s->members == NULL ||
+	    (e = members_find(s->members, r->now.p.pid)) == NULL ||
+	    e->start != r->now.p.starttime || !e->reaped)
+		return;
+	r->now.status = e->status;
+	r->now.status_known = 1;
+}
+
+void
+story_exit_words(const struct look *l, char *buf, size_t size)
+{
+	const char *name;
+
+	if (!l->status_known)
+		snprintf(buf, size, "%s", text_say(T_STAT_GONE));
+	else if (WIFEXITED(l->status))
+		snprintf(buf, size, text_say(T_STAT_EXIT),
+		    WEXITSTATUS(l->status));
+	else if (WIFSIGNALED(l->status) &&
+	    (name = sigabbrev_np(WTERMSIG(l->status))) != NULL)
+		snprintf(buf, size, "SIG%s", name);
+	else
+		snprintf(buf, size, "%s", text_say(T_STAT_GONE));
+}
+
 void
 story_refresh(struct story *s)
 {
@@ -180,13 +215,17 @@ story_refresh(struct story *s)
 	for (i = 0; i < s->nrows; i++) {
 		struct row *r = &s->rows[i];
 
-		if (r->exited)
+		if (r->exited) {
+			collect(s, r);
 			continue;
-		/* Gone, or its PID already reused: it exited. */
+		}
+		/* Gone, or its PID already reused: it exited. Its last
+		 * state is no longer true: STAT says exited instead. */
 		if (proc_read(s->procfd, r->now.p.pid, &p) == -1 ||
 		    p.starttime != r->now.p.starttime) {
 			r->exited = 1;
 			r->now.p.exited = 1;
+			collect(s, r);
 			continue;
 		}
 		/* A parent changes only by adoption, and only init and

@@ -27,6 +27,10 @@ struct look {
 	char ppid_label[48];    /* "1 init", "3412 daemonlab (subreaper)" */
 	char ppid_brief[48];    /* for a narrow table: "3412 (subreaper)" */
 	char tty[24];           /* as ps -o tty prints it */
+	/* Once it has exited: the wait status, if the run collected it
+	 * (members_reaped); STAT then shows that, never its last state. */
+	int  status;
+	int  status_known;
 };
 
 enum row_role { ROLE_SHELL, ROLE_CHAIN, ROLE_ATTACHED };
@@ -71,6 +75,9 @@ void  story_step(struct story *, pid_t pid, pid_t parent);
 /* For attached processes: rows whose look changed since the last call
  * get a new mark, as if a step had happened; returns how many. */
 int   story_watch(struct story *);
+/* The words of an exited process's STAT: "exit 0", "SIGHUP", or the
+ * word for gone when nobody told us its status. */
+void  story_exit_words(const struct look *, char *buf, size_t size);
 /* Remembers that pid adopts orphans (PR_SET_CHILD_SUBREAPER). */
 void  story_subreaper(struct story *, pid_t);
 int   story_alive(const struct story *);

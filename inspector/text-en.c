@@ -94,6 +94,7 @@ const char *const text_en[TEXT_COUNT] = {
 	    "q                 quit (nothing launched stays running)\n"
 	    "Up, Down          select a row; its detail shows below\n"
 	    "d                 sessions diagram / table\n"
+	    "[ ], Left, Right  earlier steps; 1-4 answer a --quiz\n"
 	    "?                 this help; any key closes it\n"
 	    "Ctrl-L, Ctrl-Z    repaint; suspend (fg comes back)\n"
 	    "\n"
@@ -477,6 +478,42 @@ const char *const text_en[TEXT_COUNT] = {
 	    "Deaths come from wait statuses, the rest from /proc after the "
 	    "hang-up. Why: daemonlab's lesson hangup (daemonlab --chain bg "
 	    "--hangup-at 1, or the key H).",
+	/* F: exited rows tell what they are now */
+	[T_STAT_GONE] = "exited",
+	[T_STAT_EXIT] = "exit %d",
+	[T_DETAIL_ZOMBIE_REAP] = " (zombie: its parent %s must reap it "
+	    "with wait())",
+	[T_DETAIL_EXITED_AS] = " (exited: %s)",
+	[T_EXITED_PID_AS] = "PID %d has exited: %s",
+	/* F: history */
+	[T_HISTORY_TITLE] = "step %d/%d as seen at %s — ] or Right to come "
+	    "back",
+	[T_HISTORY_FIRST] = "this is the first step seen: ] or Right comes "
+	    "back to now",
+	[T_HISTORY_NONE] = "no earlier step to look back at yet",
+	[T_HISTORY_UNAVAILABLE] = "history needs one chain: not in --compare, "
+	    "-p or a command without steps",
+	/* F: --quiz */
+	[T_QUIZ_RULE] = "Check yourself",
+	[T_QUIZ_NEXT] = "Before the next step, %s:",
+	[T_QUIZ_HINT] = "Answer with a digit, 1-%d; then n runs the step "
+	    "(n without an answer runs it too).",
+	[T_QUIZ_ANSWERED] = "Your answer: %d. n runs the step and shows what "
+	    "really happens.",
+	[T_QUIZ_RIGHT] = "%s: you answered %d, and that is right",
+	[T_QUIZ_WRONG] = "%s: you answered %d; the right answer is %d",
+	[T_QUIZ_UNANSWERED] = "%s: no answer given; the right answer is %d",
+	[T_QUIZ_AGREES] = "/proc after the step: %s, as the answer says.",
+	[T_QUIZ_DISAGREES] = "/proc after the step: %s, which is not what the "
+	    "answer says: look at the table.",
+	[T_QUIZ_UNCHECKED] = "/proc could not be read for this step.",
+	[T_QUIZ_NONE] = "No question for the next step: n runs it.",
+	[T_QUIZ_NOT_ASKED] = "Digits answer the questions of --quiz; none is "
+	    "asked now.",
+	[T_QUIZ_BRIEF_RIGHT] = "%s: %d is right. /proc: %s",
+	[T_QUIZ_BRIEF_WRONG] = "%s: not %d but %d. /proc: %s",
+	[T_QUIZ_BRIEF_NONE] = "%s: the answer is %d. /proc: %s",
+	[T_QUIZ_NEXT_BRIEF] = "%s: %s",
 };
 
 

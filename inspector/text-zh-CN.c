@@ -94,6 +94,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "q                 退出（启动的进程一个也不留下）\n"
 	    "上、下            选中一行，下方显示它的详情\n"
 	    "d                 会话示意图 / 表格\n"
+	    "[ ]、左、右       回看前面各步；1-4 回答自测题\n"
 	    "?                 本帮助；按任意键关闭\n"
 	    "Ctrl-L、Ctrl-Z    重画屏幕；挂起（fg 回来）\n"
 	    "\n"
@@ -440,6 +441,36 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_LOGOUT_NOTE] =
 	    "死亡来自等待状态，其余来自挂断之后的 /proc。原因见挂断一课"
 	    "（在 daemonlab 中按 H）。",
+	/* F: exited rows tell what they are now */
+	[T_STAT_GONE] = "已退出",
+	[T_STAT_EXIT] = "退出 %d",
+	[T_DETAIL_ZOMBIE_REAP] = "（僵尸进程：须由父进程 %s 用 wait() 回收）",
+	[T_DETAIL_EXITED_AS] = "（已退出：%s）",
+	[T_EXITED_PID_AS] = "PID %d 已退出：%s",
+	/* F: history */
+	[T_HISTORY_TITLE] = "第 %d/%d 步，%s 时所见 — 按 ] 或右方向键回到现在",
+	[T_HISTORY_FIRST] = "这是看到的第一步：按 ] 或右方向键回到现在",
+	[T_HISTORY_NONE] = "还没有更早的步骤可以回看",
+	[T_HISTORY_UNAVAILABLE] = "这里没有历史：[ 和 ] 只能回看单条链的步骤"
+	    "（并排对比、-p 和没有步骤的命令都不行）",
+	/* F: --quiz */
+	[T_QUIZ_RULE] = "自测",
+	[T_QUIZ_NEXT] = "下一步 %s 之前：",
+	[T_QUIZ_HINT] = "用数字 1-%d 作答，然后按 n 执行这一步（不作答按 n "
+	    "也会执行）。",
+	[T_QUIZ_ANSWERED] = "你的回答：%d。按 n 执行这一步，看看实际发生了什么。",
+	[T_QUIZ_RIGHT] = "%s：你答 %d，答对了",
+	[T_QUIZ_WRONG] = "%s：你答 %d；正确答案是 %d",
+	[T_QUIZ_UNANSWERED] = "%s：没有作答；正确答案是 %d",
+	[T_QUIZ_AGREES] = "这一步之后的 /proc：%s，与答案一致。",
+	[T_QUIZ_DISAGREES] = "这一步之后的 /proc：%s，与答案不符：请看表格。",
+	[T_QUIZ_UNCHECKED] = "这一步无法读取 /proc。",
+	[T_QUIZ_NONE] = "下一步没有题目：按 n 执行。",
+	[T_QUIZ_NOT_ASKED] = "数字键用来回答自测题；现在没有题目。",
+	[T_QUIZ_BRIEF_RIGHT] = "%s：%d 正确。/proc：%s",
+	[T_QUIZ_BRIEF_WRONG] = "%s：不是 %d，是 %d。/proc：%s",
+	[T_QUIZ_BRIEF_NONE] = "%s：答案是 %d。/proc：%s",
+	[T_QUIZ_NEXT_BRIEF] = "%s：%s",
 };
 
 

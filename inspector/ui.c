@@ -22,6 +22,7 @@
 enum { PAIR_CHANGED = 1, PAIR_EXITED, PAIR_TITLE, PAIR_HEAD };
 
 static attr_t attr_changed, attr_exited, attr_title, attr_head;
+static const struct history *shown_history;    /* the view's, for the detail */
 static int started;    /* the screen is ours: give it back before exiting */
 
 /* Whether the terminal can put the cursor anywhere (cup), which every
@@ -410,9 +411,17 @@ draw_step_changes(const struct story *s, const struct run *run, int y,
 
 	if (focus != NULL && focus->has_mark)
 		n = changes_describe(&focus->mark, &focus->now, out, 10);
-	if (focus != NULL && focus->exited && n < 10)
-		snprintf(out[n++], CHANGE_LEN, text_say(T_EXITED_PID),
-		    (int)focus->now.p.pid);
+	if (focus != NULL && focus->exited && n < 10) {
+		char how[32];
+
+		story_exit_words(&focus->now, how, sizeof how);
+		if (focus->now.status_known)
+			snprintf(out[n++], CHANGE_LEN, text_say(T_EXITED_PID_AS),
+			    (int)focus->now.p.pid, how);
+		else
+			snprintf(out[n++], CHANGE_LEN, text_say(T_EXITED_PID),
+			    (int)focus->now.p.pid);
+	}
 	if (run != NULL && run->message[0] != '\0' && lines < max) {
 		char line[sizeof escaped + 64];
 
@@ -480,7 +489,7 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 	const struct row *row;
 	const struct detail_lock *lock;
 	struct detail d = { .nlocks = 0 };
-	char line[1024], target[512], name[64];
+	char line[1024], target[512], name[64], state[160], words[32];
 	size_t len;
 	int i, pass, lines = 0;
 
@@ -488,14 +497,25 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 		return;
 	row = &s->rows[selected];
 	escape_str(row->now.p.comm, strlen(row->now.p.comm), name, sizeof name);
+	state[0] = '\0';
+	if (row->exited && !row->now.status_known)
+		snprintf(state, sizeof state, "%s", text_say(T_DETAIL_EXITED));
+	else if (row->exited) {
+		story_exit_words(&row->now, words, sizeof words);
+		snprintf(state, sizeof state, text_say(T_DETAIL_EXITED_AS),
+		    words);
+	} else if (row->now.p.state == 'Z')
+		snprintf(state, sizeof state, text_say(T_DETAIL_ZOMBIE_REAP),
+		    row->now.ppid_label);
 	snprintf(line, sizeof line, text_say(T_DETAIL_PROC), (int)row->now.p.pid,
-	    name, row->exited ? text_say(T_DETAIL_EXITED) :
-	    row->now.p.state == 'Z' ? text_say(T_DETAIL_ZOMBIE) : "", yes_no(row->now.p.pid == row->now.p.pgid),
+	    name, state, yes_no(row->now.p.pid == row->now.p.pgid),
 	    yes_no(row->now.p.pid == row->now.p.sid),
 	    yes_no(row->now.p.tty_nr != 0 &&
 	    row->now.p.tpgid == row->now.p.pgid), row->now.ppid_label);
-	lines += wrap(y + lines, x, width, 2, A_BOLD, line);
-	if (!row->exited && detail_read(s->procfd, row->now.p.pid, &d) == 0)
+	lines += wrap(y + lines, x, width, max < 2 ? max : 2, A_BOLD, line);
+	/* In history, the ids as they were then (history.c kept them). */
+	if (!row->exited && (s->procfd < 0 ? history_detail(shown_history, s,
+	    selected, &d) : detail_read(s->procfd, row->now.p.pid, &d)) == 0)
 		lines += draw_ids(&d, y + lines, x, width, max - lines - 1);
 	len = 0;
 	line[0] = '\0';
@@ -595,6 +615,12 @@ draw_title(const struct view *v, int y)
 	char text[256], title[160];
 	int len;
 
+	if (v->nruns == 1 && history_showing(v->history)) {
+		history_title(v->history, text, sizeof text);
+		fill(y, 0, COLS, attr_changed);
+		put_cut(y, 0, COLS, attr_changed, text);
+		return;
+	}
 	/* "-- COMMAND" makes the command's name the title: escape it. */
 	if (r != NULL)
 		escape_str(r->title, strlen(r->title), title, sizeof title);
@@ -698,11 +724,22 @@ draw_one(struct view *v, struct story *s, struct run *r)
 	y += draw_changes(s, r, y, 1, COLS - 2, v->diagram ? 3 :
 	    r != NULL && r->hangup.done ? 8 : 6);
 	if (!v->diagram) {
+		/* --quiz: one line of detail, so that every answer shows. */
+		int detail = v->quiz != NULL && v->quiz->on && r != NULL ? 1 : 4;
+
 		rule(y++, 0, COLS, text_say(T_DETAIL));
-		draw_detail(s, sel, y, 1, COLS - 2, 4);
-		y += 4;
+		draw_detail(s, sel, y, 1, COLS - 2, detail);
+		y += detail;
 	}
 	bottom = LINES - y - 1;
+	if (v->quiz != NULL && v->quiz->on && r != NULL) {
+		/* --quiz: the question and the answers need the width. */
+		rule(y, 0, COLS, text_say(T_QUIZ_RULE));
+		quiz_draw(history_showing(v->history) ?
+		    history_quiz(v->history) : v->quiz, v->lang, y + 1, 1,
+		    COLS - 2, bottom);
+		return;
+	}
 	left = r != NULL ? COLS / 2 : COLS;
 	rule(y, 0, COLS, text_say(T_LESSON));
 	if (r != NULL) {
@@ -765,6 +802,7 @@ draw_compare(struct view *v)
 void
 ui_draw(struct view *v)
 {
+	shown_history = v->history;
 	text_use(v->lang);
 	erase();
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
@@ -778,6 +816,9 @@ ui_draw(struct view *v)
 	draw_title(v, 0);
 	if (v->nruns == 2)
 		draw_compare(v);
+	else if (v->nruns == 1 && history_showing(v->history))
+		draw_one(v, history_story(v->history),
+		    history_run(v->history, v->runs[0]));
 	else if (v->nruns == 1)
 		draw_one(v, &v->runs[0]->story, v->runs[0]);
 	else if (v->attached != NULL)

@@ -10,6 +10,8 @@
 
 #include "chains.h"
 #include "compare.h"
+#include "history.h"
+#include "quiz.h"
 #include "run.h"
 #include "story.h"
 
@@ -26,6 +28,11 @@ struct view {
 	int           diagram;      /* the sessions diagram, not the table */
 	char          status[160];  /* one line of news, e.g. "chain ended" */
 	struct compare compare;     /* --compare: which steps run together */
+	/* F: the steps' earlier screens; one is shown instead of now
+	 * while history_showing() (NULL: no history in this mode). */
+	struct history *history;
+	/* F: --quiz (NULL, or off: the lesson pane as usual) */
+	struct quiz  *quiz;
 };
 
 /* Returns 0, or -1 with a message in err (not a terminal, bad TERM). */

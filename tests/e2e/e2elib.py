@@ -647,9 +647,11 @@ class Table:
 
     def focus(self):
         """The row of the chain process the story is at: the live row
-        whose COMMAND is a step program."""
+        whose COMMAND is a step program. Not a zombie: the session
+        leader that the second fork leaves is kept one until the next
+        step, and it runs nothing."""
         rows = [r for r in self.live()
-                if r.values['COMMAND'].startswith('step-')]
+                if r.values['COMMAND'].startswith('step-') and not r.zombie]
         return rows
 
 

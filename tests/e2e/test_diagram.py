@@ -51,6 +51,7 @@ CORNER = '\u250c+'          # a box's top left corner
 SIDE = '\u2502|'
 ARROW = '\u25c4<'
 LEGEND = re.compile(r'^[\u25c4<] ')
+ZOMBIE_WORDS = r'zombie|僵尸'    # T_DG_ZOMBIE, en and zh-CN
 
 
 class Drawn:
@@ -326,9 +327,22 @@ def expect_fork2(screen, d, live):
     x0, x1 = pid_cells(screen, p)
     if not highlighted(screen, p.y + 1, x0, x1):
         return ['the second child %d is not highlighted' % p.pid]
-    if not any(q.mark == 'x' and q.pid == p.sid for q in d.procs):
-        return ['the session leader %d is not drawn as exited beside it'
-                % p.sid]
+    # The leader it leaves: a zombie (the inspector keeps the orphan it
+    # adopted until the next step), so drawn as one while /proc says Z;
+    # exited once gone.
+    leader = [q for q in d.procs if q.pid == p.sid]
+    st = L.read_stat(p.sid)
+    if not leader:
+        return ['the session leader %d is not drawn beside it' % p.sid]
+    q = leader[0]
+    if st is not None and st['state'] == 'Z':
+        if q.mark == 'x' or not re.search(
+                ZOMBIE_WORDS, d.lines[q.y].replace('\0', '')):
+            return ['the session leader %d is a zombie in /proc, but is '
+                    'not drawn as one: %r' % (p.sid, d.lines[q.y])]
+    elif q.mark != 'x':
+        return ['the session leader %d has exited, but is not drawn as '
+                'exited beside it' % p.sid]
     return []
 
 

@@ -39,7 +39,7 @@ METACHARS = re.compile(r'~[@-_?]|M-\^?[ -~]|\^[@-_?]')
 # open (forgotten.log), and keys.
 KERNEL_WORDS = set('''
     PID PPID PGID SID TTY TPGID STAT UID UMASK CWD FDS COMMAND Z
-    setsid fork exec init subreaper daemon daemonlab proc fd pts dev null
+    setsid fork exec wait init subreaper daemon daemonlab proc fd pts dev null
     ptmx socket pipe anon inode System V BSD APUE
     start umask chdir closefds devnull opentty mistake
     forgotten log

@@ -7,10 +7,12 @@
  * for word.
  */
 #include <check.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 
 #include "changes.h"
 #include "columns.h"
@@ -478,6 +480,33 @@ START_TEST(zombie)
 }
 END_TEST
 
+/* Reaped: no longer a zombie, whatever the last look saw. Its STAT
+ * says how it ended, as the run collected it, never a running state. */
+START_TEST(exited_is_no_zombie)
+{
+	struct look a = started(), b = started();
+	char cell[64];
+
+	b.p.state = 'Z';
+	b.p.exited = 1;
+	describe(&a, &b);
+	LACKS_PART("zombie");
+	b.p.state = 'R';
+	columns_cell(COL_STAT, &b, 0, cell, sizeof cell);
+	ck_assert_str_eq(cell, "exited");
+	b.status_known = 1;
+	b.status = W_EXITCODE(0, 0);
+	columns_cell(COL_STAT, &b, 0, cell, sizeof cell);
+	ck_assert_str_eq(cell, "exit 0");
+	b.status = W_EXITCODE(1, 0);
+	columns_cell(COL_STAT, &b, 0, cell, sizeof cell);
+	ck_assert_str_eq(cell, "exit 1");
+	b.status = W_EXITCODE(0, SIGHUP);
+	columns_cell(COL_STAT, &b, 0, cell, sizeof cell);
+	ck_assert_str_eq(cell, "SIGHUP");
+}
+END_TEST
+
 START_TEST(uid_change)
 {
 	struct look a = started(), b = started();
@@ -804,6 +833,7 @@ main(void)
 		tcase_add_test(tc, exec_keeps_the_pid);
 	tcase_add_test(tc, the_shell_starts_the_job);
 		tcase_add_test(tc, zombie);
+		tcase_add_test(tc, exited_is_no_zombie);
 		tcase_add_test(tc, zombie_without_umask_cwd_or_fds);
 		tcase_add_test(tc, uid_change);
 		tcase_add_test(tc, whole_steps_in_order);

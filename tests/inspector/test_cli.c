@@ -96,6 +96,15 @@ START_TEST(bad_arguments)
 	    "chain", "--lang zh-CN");
 	expect("--transcript sysv --lang xx", 2, "--lang: 'xx'",
 	    "--lang zh-CN");
+	/* --quiz asks about the steps of one chain, nothing else. */
+	expect("--quiz --compare", 2, "--quiz asks about the steps of one "
+	    "chain", "daemonlab --quiz --chain bsd");
+	expect("--quiz -p 1", 2, "--quiz asks about the steps of one chain",
+	    "daemonlab --quiz");
+	expect("--quiz -- sleep 1", 2, "--quiz asks about the steps of one "
+	    "chain", "daemonlab --quiz");
+	expect("--transcript sysv --quiz", 2, "--transcript runs one chain",
+	    "--lang zh-CN");
 }
 END_TEST
 
