@@ -17,6 +17,11 @@ struct lesson {
 	const char *summary;    /* what the call does: text before the first "##" */
 	const char *watch;      /* "What to watch": which columns change, to what */
 	const char *pitfalls;   /* "Pitfalls" */
+	const char *why;        /* "Why a daemon does it" */
+	/* One line per "- " item of watch, in order: the chain (and
+	 * step-opentty option) the item is about, e.g. "bsd" or
+	 * "sysv --ioctl", or empty for every chain (gen-lessons.py). */
+	const char *watch_scope;
 };
 
 /* Every lesson in every language; the last entry's key is NULL. */

@@ -633,8 +633,11 @@ handle_key(struct view *v, int key, struct run runs[2],
 
 	if (v->help && key != KEY_RESIZE) {
 		v->help = 0;
-		return 0;
+		if (key != 'g')    /* the help names the glossary's key */
+			return 0;
 	}
+	if (lesson_view_key(&v->lesson, key))
+		return 0;
 	switch (key) {
 	case 'q': case 'Q': case 3:    /* ^C, in raw mode */
 		return 1;

@@ -75,6 +75,18 @@ enum text_id {
 	T_SERVE_STOP,
 	/* A, issue 10: the detail pane's ids, signals and locks */
 	T_DETAIL_IDS, T_DETAIL_LOCK,
+	/* E, issue 12: the lesson that scrolls (lesson-view.c), the
+	 * glossary (glossary.c: one per column, then one per STAT letter,
+	 * in the order of its tables), pacing words (pacing.c) */
+	T_LV_WHY, T_LV_PITFALLS, T_LV_MORE_UP, T_LV_MORE_DOWN,
+	T_LV_FULL_TITLE, T_LV_FULL_KEYS, T_GL_TITLE, T_GL_KEYS,
+	T_GL_PPID, T_GL_PID, T_GL_PGID, T_GL_SID, T_GL_TTY, T_GL_TPGID,
+	T_GL_STAT, T_GL_UID, T_GL_UMASK, T_GL_CWD, T_GL_FDS, T_GL_COMMAND,
+	T_GL_ST_RUNNING, T_GL_ST_SLEEPING, T_GL_ST_DISK, T_GL_ST_STOPPED,
+	T_GL_ST_TRACED, T_GL_ST_DEAD, T_GL_ST_ZOMBIE, T_GL_ST_PARKED,
+	T_GL_ST_IDLE, T_GL_FL_HIGH, T_GL_FL_NICE, T_GL_FL_LOCKED,
+	T_GL_FL_SESSION, T_GL_FL_THREADS, T_GL_FL_FOREGROUND,
+	T_COMPARE_WAITS,
 	TEXT_COUNT
 };
 

@@ -14,6 +14,7 @@
 #include "diagram.h"
 #include "escape.h"
 #include "layout.h"
+#include "lesson-view.h"
 #include "lessons.h"
 #include "text.h"
 #include "textwrap.h"
@@ -498,29 +499,6 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 	lines += wrap(y + lines, x, width, max - lines, A_NORMAL, line);
 }
 
-/* The lesson of key; without one, the words for the mode: intro. */
-static void
-draw_lesson(const char *key, enum text_id intro, const char *lang, int y,
-    int x, int width, int max)
-{
-	const struct lesson *l = key[0] && key[0] != '-' ?
-	    lesson_find(key, lang) : NULL;
-	int lines = 0;
-
-	if (l == NULL) {
-		wrap(y, x, width, max, A_NORMAL, text_say(intro));
-		return;
-	}
-	lines += wrap(y + lines, x, width, max - lines, A_BOLD, l->title);
-	/* The summary may take half the pane: what to watch must show. */
-	lines += wrap(y + lines, x, width, max / 2 - lines > 1 ?
-	    max / 2 - lines : 1, A_NORMAL, l->summary);
-	if (lines < max - 1) {
-		lines += wrap(y + lines, x, width, 1, attr_head, text_say(T_WATCH));
-		wrap(y + lines, x, width, max - lines, A_NORMAL, l->watch);
-	}
-}
-
 /* The pty's last lines, newest at the bottom, long lines wrapped at the
  * pane's width (never cut). */
 static void
@@ -643,9 +621,35 @@ lesson_for(struct story *s)
 	return "-";
 }
 
+/* The lesson the screen is at, and the words for the mode without
+ * one: without steps, each change is the lesson's cue, as for -p. */
+static const char *
+lesson_of(struct view *v, enum text_id *intro)
+{
+	struct run *r = v->nruns > 0 ? v->runs[0] : NULL;
+	int steps = r != NULL && reports_steps(r);
+
+	*intro = r == NULL ? T_ATTACHED : steps ? T_START : T_START_COMMAND;
+	if (steps)
+		return r->lesson;
+	if (r == NULL && v->attached == NULL)
+		return "-";
+	return lesson_for(r != NULL ? &r->story : v->attached);
+}
+
+/* Whose "What to watch" items come first: the (first) chain's. */
+static const char *
+chain_name(const struct view *v)
+{
+	return v->nruns > 0 && v->runs[0]->chain != NULL ?
+	    v->runs[0]->chain->name : NULL;
+}
+
 static void
 draw_one(struct view *v, struct story *s, struct run *r)
 {
+	enum text_id intro;
+	const char *key;
 	int y = 1, rows, sel, bottom, left, steps = r != NULL &&
 	    reports_steps(r);
 
@@ -685,10 +689,9 @@ draw_one(struct view *v, struct story *s, struct run *r)
 		draw_terminal(r, y + 1, left + 1, COLS - left - 1, bottom);
 		mvvline(y + 1, left, charset_utf8() ? ACS_VLINE : '|', bottom);
 	}
-	/* Without steps, each change is the lesson's cue, as for -p. */
-	draw_lesson(steps ? r->lesson : lesson_for(s), r == NULL ? T_ATTACHED :
-	    steps ? T_START : T_START_COMMAND, v->lang, y + 1, 1, left - 2,
-	    bottom);
+	key = lesson_of(v, &intro);
+	lesson_view_pane(&v->lesson, key, chain_name(v), intro, v->lang,
+	    r != NULL ? r->steps_seen : 0, y + 1, 1, left - 2, bottom);
 }
 
 static void
@@ -729,13 +732,17 @@ draw_compare(struct view *v)
 		return;
 	y = 1 + 2 * half;
 	rule(y, 0, COLS, text_say(T_LESSON));
-	draw_lesson(v->runs[0]->lesson, T_START, v->lang, y + 1, 1, COLS - 2,
+	lesson_view_pane(&v->lesson, v->runs[0]->lesson, chain_name(v),
+	    T_START, v->lang, v->runs[0]->steps_seen, y + 1, 1, COLS - 2,
 	    LINES - y - 2);
 }
 
 void
 ui_draw(struct view *v)
 {
+	enum text_id intro;
+	const char *key;
+
 	text_use(v->lang);
 	erase();
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
@@ -747,7 +754,12 @@ ui_draw(struct view *v)
 		return;
 	}
 	draw_title(v, 0);
-	if (v->nruns == 2)
+	key = lesson_of(v, &intro);
+	if (lesson_view_glossary(&v->lesson) || lesson_view_full(&v->lesson,
+	    key, chain_name(v), intro, v->lang,
+	    v->nruns > 0 ? v->runs[0]->steps_seen : 0))
+		;       /* a screen of its own */
+	else if (v->nruns == 2)
 		draw_compare(v);
 	else if (v->nruns == 1)
 		draw_one(v, &v->runs[0]->story, v->runs[0]);

@@ -10,6 +10,7 @@
 
 #include "chains.h"
 #include "compare.h"
+#include "lesson-view.h"
 #include "run.h"
 #include "story.h"
 
@@ -26,6 +27,7 @@ struct view {
 	int           diagram;      /* the sessions diagram, not the table */
 	char          status[160];  /* one line of news, e.g. "chain ended" */
 	struct compare compare;     /* --compare: which steps run together */
+	struct lesson_state lesson;  /* scrolled; l, g (lesson-view.c) */
 };
 
 /* Returns 0, or -1 with a message in err (not a terminal, bad TERM). */

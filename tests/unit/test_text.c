@@ -50,6 +50,12 @@ static const char *const kernel_words[] = {
 	/* A, issue 10: the notify protocol, the key s, step-serve's signals */
 	"READY", "STATUS", "NOTIFY_SOCKET", "s", "step", "serve", "SIGTERM",
 	"pidfd", "GID", "SigIgn", "SigBlk", "SigCgt",
+	/* E, issue 12: keys, and the /proc fields the glossary names
+	 * (proc_pid_stat(5), proc_pid_status(5)) */
+	"PgUp", "PgDn", "Home", "End", "Esc", "g", "pid", "ppid", "pgrp",
+	"session", "tty", "nr", "tpgid", "state", "nice", "num", "threads",
+	"status", "Uid", "Umask", "VmLck", "cwd", "readlink", "fd", "dev",
+	"null", "comm", "pts", "N", "K", "I", "O", "SIGSTOP",
 };
 
 static int
