@@ -525,16 +525,33 @@ next_compare(struct view *v)
 	return 1;
 }
 
+/* Every step of the run's chain has been reported. */
+static int
+chain_done(const struct run *r)
+{
+	return r->chain != NULL && r->steps_seen >= chain_length(r->chain);
+}
+
 static void
 next_step(struct view *v)
 {
-	if (v->nruns == 2 ? next_compare(v) : run_next(v->runs[0])) {
+	int moved = v->nruns == 2 ? next_compare(v) : run_next(v->runs[0]);
+	int ended = 1, i;
+
+	if (moved)
 		v->status[0] = '\0';
-	} else if (v->nruns == 1 && story_alive(&v->runs[0]->story) <= 1 &&
-	    v->runs[0]->steps_seen > 0)
+	/* At the last step's continue, and at every n after it, say so. */
+	for (i = 0; i < v->nruns; i++)
+		ended &= chain_done(v->runs[i]);
+	/* A chain run by hand (-- step-...) has no length: it has ended
+	 * when only its shell is left. */
+	if (!ended && !moved && v->nruns == 1 && v->runs[0]->steps_seen > 0 &&
+	    story_alive(&v->runs[0]->story) <= 1)
+		ended = 1;
+	if (ended)
 		snprintf(v->status, sizeof v->status, "%s",
 		    text_say(T_STATUS_ENDED));
-	else
+	else if (!moved)
 		snprintf(v->status, sizeof v->status, "%s",
 		    text_say(T_STATUS_NOT_PAUSED));
 }

@@ -94,6 +94,8 @@ const char *const text_en[TEXT_COUNT] = {
 	    "q                 quit (nothing launched stays running)\n"
 	    "Up, Down          select a row; its detail shows below\n"
 	    "d                 sessions diagram / table\n"
+	    "PgUp, PgDn        scroll the lesson; l: the whole lesson\n"
+	    "g                 glossary: every column and STAT letter\n"
 	    "?                 this help; any key closes it\n"
 	    "Ctrl-L, Ctrl-Z    repaint; suspend (fg comes back)\n"
 	    "\n"
@@ -108,6 +110,8 @@ const char *const text_en[TEXT_COUNT] = {
 	    "q                 quit (the processes go on running)\n"
 	    "Up, Down          select a row; its detail shows below\n"
 	    "d                 sessions diagram / table\n"
+	    "PgUp, PgDn        scroll the lesson; l: the whole lesson\n"
+	    "g                 glossary: every column and STAT letter\n"
 	    "?                 this help; any key closes it\n"
 	    "Ctrl-L, Ctrl-Z    repaint; suspend (fg comes back)\n"
 	    "\n"
@@ -121,7 +125,7 @@ const char *const text_en[TEXT_COUNT] = {
 	    "daemonlab needs a terminal of at least %dx%d; this one is "
 	    "%dx%d. Make it larger (q quits).",
 	[T_STATUS_ENDED] =
-	    "The chain has ended: r starts it again, q quits.",
+	    "The chain has ended: r to run it again, q to quit.",
 	[T_STATUS_NOT_PAUSED] =
 	    "Nothing is paused right now; wait for the step to report.",
 	[T_STATUS_RESTARTED] =
@@ -454,7 +458,7 @@ const char *const text_en[TEXT_COUNT] = {
 	    "field 20)",
 	[T_GL_FL_FOREGROUND] = "in its terminal's foreground group: TPGID = "
 	    "PGID (stat fields 8, 5)",
-	[T_COMPARE_WAITS] = "%s: no step \"%s\" of its own; waits for %s",
+	[T_COMPARE_WAITS] = "%s has no step \"%s\": it waits for %s",
 };
 
 

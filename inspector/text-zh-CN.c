@@ -94,6 +94,8 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "q                 退出（启动的进程一个也不留下）\n"
 	    "上、下            选中一行，下方显示它的详情\n"
 	    "d                 会话示意图 / 表格\n"
+	    "PgUp、PgDn        滚动课文；l：整篇课文\n"
+	    "g                 术语表：每一列和 STAT 的每个字母\n"
 	    "?                 本帮助；按任意键关闭\n"
 	    "Ctrl-L、Ctrl-Z    重画屏幕；挂起（fg 回来）\n"
 	    "\n"
@@ -107,6 +109,8 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "q                 退出（这些进程继续运行）\n"
 	    "上、下            选中一行，下方显示它的详情\n"
 	    "d                 会话示意图 / 表格\n"
+	    "PgUp、PgDn        滚动课文；l：整篇课文\n"
+	    "g                 术语表：每一列和 STAT 的每个字母\n"
 	    "?                 本帮助；按任意键关闭\n"
 	    "Ctrl-L、Ctrl-Z    重画屏幕；挂起（fg 回来）\n"
 	    "\n"
@@ -119,7 +123,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "daemonlab 需要至少 %dx%d 的终端，这个终端是 %dx%d。请把它放大"
 	    "（按 q 退出）。",
 	[T_STATUS_ENDED] =
-	    "整条链已经结束：按 r 重新开始，按 q 退出。",
+	    "整条链已经结束：按 r 再运行一次，按 q 退出。",
 	[T_STATUS_NOT_PAUSED] =
 	    "现在没有暂停的步骤；请等这一步报告。",
 	[T_STATUS_RESTARTED] =
@@ -427,7 +431,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "字段）",
 	[T_GL_FL_FOREGROUND] = "在它的终端的前台进程组中：TPGID = PGID"
 	    "（stat 第 8、5 个字段）",
-	[T_COMPARE_WAITS] = "%s：没有自己的“%s”这一步；等待 %s",
+	[T_COMPARE_WAITS] = "%s 没有“%s”这一步：它等待 %s",
 };
 
 

@@ -16,6 +16,7 @@
 #include "layout.h"
 #include "lesson-view.h"
 #include "lessons.h"
+#include "pacing.h"
 #include "text.h"
 #include "textwrap.h"
 #include "ui.h"
@@ -409,11 +410,12 @@ draw_changes(const struct story *s, const struct run *run, int y, int x,
 	if (run != NULL && lines < max)
 		lines += draw_notify(&run->notify, y + lines, x, width,
 		    max - lines < 2 ? max - lines : 2);
-	/* A sentence may take two lines, and is never cut unmarked. */
+	/* A sentence wraps into the lines left, and is never cut
+	 * unmarked. */
 	for (i = 0; i < n && lines < max; i++) {
 		put(y + lines, x, 2, A_NORMAL, "• ");
-		lines += wrap(y + lines, x + 2, width - 2, max - lines < 2 ?
-		    max - lines : 2, A_NORMAL, out[i]);
+		lines += wrap(y + lines, x + 2, width - 2, max - lines,
+		    A_NORMAL, out[i]);
 	}
 	if (n == 0 && lines < max)
 		lines += wrap(y + lines, x, width, 1, attr_exited,
@@ -545,9 +547,9 @@ draw_title(const struct view *v, int y)
 	char text[256], title[160];
 	int len;
 
-	/* "-- COMMAND" makes the command's name the title: escape it. */
+	/* "-- COMMAND": the title is what it runs now, escaped. */
 	if (r != NULL)
-		escape_str(r->title, strlen(r->title), title, sizeof title);
+		pacing_command(r, title, sizeof title);
 	fill(y, 0, COLS, attr_title);
 	if (r != NULL && r->chain != NULL && v->nruns == 1 && r->steps_seen)
 		len = snprintf(text, sizeof text, text_say(T_TITLE_STEP),
@@ -725,6 +727,9 @@ draw_compare(struct view *v)
 		else
 			y += draw_table(&r->story, y, 0, COLS, half - 5,
 			    f != NULL ? (int)(f - r->story.rows) : -1, 0);
+		/* A side that waits says why, above its last changes. */
+		if (pacing_waits(v, i, title, sizeof title))
+			y += wrap(y, 1, COLS - 2, 2, A_BOLD, title);
 		draw_changes(&r->story, r, y, 1, COLS - 2,
 		    1 + half * (i + 1) - y);
 	}
