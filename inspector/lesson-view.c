@@ -105,7 +105,7 @@ add_lines(struct lesson_lines *ll, int off, enum lesson_line_kind kind,
 
 	if (*p == '\n' || *p == '\0') {         /* a blank line */
 		if (ll->n < LESSON_VIEW_LINES)
-			ll->line[ll->n++] = (typeof(ll->line[0])){ off, 0, 0, kind };
+			ll->line[ll->n++] = (struct lesson_line){ off, 0, 0, kind };
 		return;
 	}
 	if (indent < 0)
@@ -116,7 +116,7 @@ add_lines(struct lesson_lines *ll, int off, enum lesson_line_kind kind,
 		len = textwrap_break(p, w > 4 ? w : 4);
 		if (len == 0)
 			len = 1;
-		ll->line[ll->n++] = (typeof(ll->line[0])){ (int)(p - ll->text),
+		ll->line[ll->n++] = (struct lesson_line){ (int)(p - ll->text),
 		    len, p == ll->text + off ? 0 : indent, kind };
 		p += len;
 		while (*p == ' ')
@@ -261,7 +261,7 @@ draw_lines(const struct lesson_lines *ll, int *scroll, int y, int x,
 	if (*scroll < 0)
 		*scroll = 0;
 	for (i = 0; i < max && *scroll + i < ll->n; i++) {
-		const typeof(ll->line[0]) *ln = &ll->line[*scroll + i];
+		const struct lesson_line *ln = &ll->line[*scroll + i];
 		char piece[1024];
 
 		snprintf(piece, sizeof piece, "%.*s", ln->len,

@@ -31,13 +31,15 @@ struct lesson_state {
 
 enum lesson_line_kind { LL_TITLE, LL_HEAD, LL_TEXT };
 
+struct lesson_line {
+	int off, len;           /* in text */
+	int indent;             /* columns: a list item's hanging indent */
+	enum lesson_line_kind kind;
+};
+
 struct lesson_lines {
 	int n;
-	struct {
-		int off, len;           /* in text */
-		int indent;             /* columns: a list item's hanging indent */
-		enum lesson_line_kind kind;
-	} line[LESSON_VIEW_LINES];
+	struct lesson_line line[LESSON_VIEW_LINES];
 	char text[LESSON_VIEW_TEXT];
 };
 

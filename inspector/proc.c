@@ -512,12 +512,38 @@ proc_read(int procfd, pid_t pid, struct proc_info *pi)
 	return 0;
 }
 
-static int high(const struct proc_info *pi) { return pi->nice < 0; }
-static int low(const struct proc_info *pi) { return pi->nice > 0; }
-static int locked(const struct proc_info *pi) { return pi->vmlck > 0; }
-static int leader(const struct proc_info *pi) { return pi->sid == pi->pid; }
-static int threads(const struct proc_info *pi) { return pi->nlwp > 1; }
-static int foreground(const struct proc_info *pi)
+static int
+stat_high(const struct proc_info *pi)
+{
+	return pi->nice < 0;
+}
+
+static int
+stat_low(const struct proc_info *pi)
+{
+	return pi->nice > 0;
+}
+
+static int
+stat_locked(const struct proc_info *pi)
+{
+	return pi->vmlck > 0;
+}
+
+static int
+stat_leader(const struct proc_info *pi)
+{
+	return pi->sid == pi->pid;
+}
+
+static int
+stat_threads(const struct proc_info *pi)
+{
+	return pi->nlwp > 1;
+}
+
+static int
+stat_foreground(const struct proc_info *pi)
 {
 	return pi->pgid == pi->tpgid;
 }
@@ -527,8 +553,9 @@ const char proc_states[] = "RSDTtXZPI";
 /* One table drives the column and its glossary (glossary.c), as the
  * keyword table drives the columns. */
 const struct proc_stat_flag proc_stat_flags[] = {
-	{ '<', high }, { 'N', low }, { 'L', locked }, { 's', leader },
-	{ 'l', threads }, { '+', foreground }, { 0, NULL },
+	{ '<', stat_high }, { 'N', stat_low }, { 'L', stat_locked },
+	{ 's', stat_leader }, { 'l', stat_threads }, { '+', stat_foreground },
+	{ 0, NULL },
 };
 
 void
