@@ -273,15 +273,16 @@ draw_lines(const struct lesson_lines *ll, int *scroll, int y, int x,
 	return (*scroll > 0) | (*scroll + max < ll->n) << 1;
 }
 
-/* "more ↑ PgUp · more ↓ PgDn", right-aligned on the rule at y. */
-static void
+/* "more ↑ · more ↓", right-aligned on the rule at y; returns the
+ * columns it takes. */
+static int
 draw_more(int hidden, int y, int right, int room)
 {
 	char text[160], *copy;
 	int w;
 
 	if (hidden == 0)
-		return;
+		return 0;
 	snprintf(text, sizeof text, " %s%s%s ",
 	    hidden & 1 ? text_say(T_LV_MORE_UP) : "",
 	    hidden == 3 ? " · " : "",
@@ -289,7 +290,7 @@ draw_more(int hidden, int y, int right, int room)
 	/* Its width as drawn: the ASCII arrows are as wide. */
 	textwrap_fit(charset_drawable(text, &copy), room, &w);
 	free(copy);
-	ui_put(y, right - w, w, A_BOLD, text);
+	return ui_put(y, right - w, w, A_BOLD, text);
 }
 
 /* A screen of its own: a rule with its title and "more", the keys at
@@ -297,12 +298,15 @@ draw_more(int hidden, int y, int right, int room)
 static void
 draw_frame(int hidden, enum text_id title, enum text_id keys)
 {
+	char head[256];
+	int more;
+
 	attron(A_BOLD);
 	mvhline(1, 0, charset_utf8() ? ACS_HLINE : '-', COLS);
 	attroff(A_BOLD);
-	ui_put(1, 2 + ui_put(1, 2, 1, A_BOLD, " "), COLS - 32, A_BOLD,
-	    text_say(title));
-	draw_more(hidden, 1, COLS - 1, 26);
+	more = draw_more(hidden, 1, COLS - 1, COLS / 2);
+	snprintf(head, sizeof head, " %s ", text_say(title));
+	ui_put(1, 2, COLS - 4 - more, A_BOLD, head);
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	attroff(A_REVERSE);

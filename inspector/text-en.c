@@ -413,8 +413,7 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_LV_FULL_TITLE] = "The whole lesson",
 	[T_LV_FULL_KEYS] =
 	    " PgUp/PgDn, Up/Down, Home/End scroll · l, q or Esc: back",
-	[T_GL_TITLE] = "Glossary: each column and STAT letter, and where "
-	    "/proc has it",
+	[T_GL_TITLE] = "Glossary: every column and STAT letter, from /proc",
 	[T_GL_KEYS] =
 	    " PgUp/PgDn, Up/Down scroll · g, q or Esc: back",
 	[T_GL_PPID] = "parent's PID: stat field 4 (ppid); beside it the "

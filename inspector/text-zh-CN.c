@@ -388,8 +388,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_LV_FULL_TITLE] = "整篇课文",
 	[T_LV_FULL_KEYS] =
 	    " PgUp/PgDn、上/下、Home/End 滚动 · l、q 或 Esc：返回",
-	[T_GL_TITLE] = "术语表：每一列和 STAT 的每个字母，以及它们在 /proc "
-	    "中的来源",
+	[T_GL_TITLE] = "术语表：每一列和 STAT 的每个字母，来自 /proc",
 	[T_GL_KEYS] =
 	    " PgUp/PgDn、上/下 滚动 · g、q 或 Esc：返回",
 	[T_GL_PPID] = "父进程的 PID：stat 第 4 个字段（ppid）；旁边是父进程"
