@@ -26,8 +26,8 @@ struct lesson_state {
 	const char *key;        /* and its lesson */
 };
 
-#define LESSON_VIEW_TEXT 16384
-#define LESSON_VIEW_LINES 512
+#define LESSON_VIEW_TEXT 20480     /* four sections of 4095 bytes, and headings */
+#define LESSON_VIEW_LINES 1024     /* at 80 columns, a 38-column pane */
 
 enum lesson_line_kind { LL_TITLE, LL_HEAD, LL_TEXT };
 
