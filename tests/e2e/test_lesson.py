@@ -145,6 +145,17 @@ def overlap(have, page):
     return 0
 
 
+def place(have, page):
+    """Where page lies in the lines read: the first j from which every
+    line of page that have holds is the same, with at least one line
+    of text among them; None when it lies nowhere."""
+    for j in range(len(have)):
+        n = min(len(page), len(have) - j)
+        if have[j:j + n] == page[:n] and any(page[:n]):
+            return j
+    return None
+
+
 def geometry(screen, full):
     """Where the pane is: its rule line and its height."""
     if full:
@@ -157,19 +168,17 @@ def geometry(screen, full):
 def next_page(s, full, have, before, key, where):
     """Presses key; returns the look at the page that came, or None when
     no page overlapping the lines read came, or the pane moved (a row of
-    the table came or went: PgDn may then have skipped a line)."""
+    the table came or went: PgDn may then have skipped a line). With
+    where None (PgUp, to recover), any page among the lines read."""
     s.send(key)
     for attempt in range(30):
         screen = s.capture()
         rule, lines = pane(screen, full)
-        k = overlap(have, lines)
-        if lines != before and k > 0:
-            if where is None and any(lines[:k]):
-                return screen       # back to lines surely read
-            if where is not None and geometry(screen, full) == where:
-                return screen
-            if where is not None:
-                return None
+        if where is None and place(have, lines) is not None:
+            return screen           # back among lines surely read
+        if where is not None and lines != before and \
+                overlap(have, lines) > 0:
+            return screen if geometry(screen, full) == where else None
         time.sleep(0.05)
     return None
 
@@ -192,6 +201,7 @@ def read_all(s, lang, full=False):
         if pages > 120:
             raise L.Failure('PgDn never reaches the end')
         look = next_page(s, full, have, lines, 'NPage', where)
+        back = look is None
         while look is None and recoveries < 10:
             recoveries += 1
             look = next_page(s, full, have, None, 'PPage', None)
@@ -200,7 +210,10 @@ def read_all(s, lang, full=False):
                             'last line read on:\n%s' % s.capture().text())
         rule, lines = pane(look, full)
         where = geometry(look, full)
-        have += lines[overlap(have, lines):]
+        if back:        # came back among the lines read: on from there
+            have = have[:place(have, lines)] + lines
+        else:
+            have += lines[overlap(have, lines):]
     if pages and MORE_UP[lang] not in rule:
         raise L.Failure('scrolled to the end, and the rule does not say '
                         '%r: %r' % (MORE_UP[lang], rule))
