@@ -168,8 +168,10 @@ lesson_view_lines(const struct lesson *l, const char *chain,
 		return;
 	}
 	add_watch(watch, 0, sizeof watch, l->watch, l->watch_scope, chain);
-	part[0].head = NULL, part[0].body = l->summary;
-	part[1].head = text_say(T_WATCH), part[1].body = watch;
+	/* What to watch first: what the step changed is on the screen
+	 * now; then what the call does, why, and the pitfalls. */
+	part[0].head = text_say(T_WATCH), part[0].body = watch;
+	part[1].head = text_say(T_LV_ABOUT), part[1].body = l->summary;
 	part[2].head = text_say(T_LV_WHY), part[2].body = l->why;
 	part[3].head = text_say(T_LV_PITFALLS), part[3].body = l->pitfalls;
 	used = snprintf(ll->text, size, "%s\n", l->title);

@@ -44,9 +44,10 @@ struct lesson_lines {
 };
 
 /*
- * The lesson as it is read (no curses): its title, summary, "What to
- * watch", "Why a daemon does it" and "Pitfalls", each heading a line of
- * its own, list items marked "• "; with chain, the watch items about
+ * The lesson as it is read (no curses): its title, "What to watch",
+ * the summary (under "What the step does"), "Why a daemon does it" and
+ * "Pitfalls", each heading a line of its own, list items marked "• ";
+ * with chain, the watch items about
  * that chain come first, then those about every chain, then those
  * about an option of the chain (e.g. --noctty), then the other chains'
  * (each group in the lesson's order). Without a lesson, intro alone.

@@ -458,6 +458,7 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_GL_FL_FOREGROUND] = "in its terminal's foreground group: TPGID = "
 	    "PGID (stat fields 8, 5)",
 	[T_COMPARE_WAITS] = "%s has no step \"%s\": it waits for %s",
+	[T_LV_ABOUT] = "What the step does",
 };
 
 

@@ -431,6 +431,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_GL_FL_FOREGROUND] = "在它的终端的前台进程组中：TPGID = PGID"
 	    "（stat 第 8、5 个字段）",
 	[T_COMPARE_WAITS] = "%s 没有“%s”这一步：它等待 %s",
+	[T_LV_ABOUT] = "这一步做什么",
 };
 
 

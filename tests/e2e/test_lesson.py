@@ -8,8 +8,9 @@ CASE:
   read-COLSxROWS-LANG  every lesson of every chain, read to its last line
         by PgDn in the lesson pane: the text gathered from the screen is
         the lesson's source (docs/lessons/LANG/KEY.md, compiled as
-        docs/gen-lessons.py does: title, summary, What to watch, Why a
-        daemon does it, Pitfalls), the chain's own "What to watch" items
+        docs/gen-lessons.py does: title, What to watch, the summary
+        under "What the step does", Why a daemon does it, Pitfalls), the
+        chain's own "What to watch" items
         before the other chains'; "more ↓" shows while text is hidden
         below, "more ↑" once scrolled, and each new step starts at the top.
   full  l shows the whole lesson on its own screen, readable to its end;
@@ -34,6 +35,8 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 CHAINS = ['sysv', 'bsd', 'mistake', 'daemon7', 'newstyle']
 MORE_DOWN = {'en': 'more \u2193', 'zh-CN': '下面还有 \u2193'}
 MORE_UP = {'en': 'more \u2191', 'zh-CN': '上面还有 \u2191'}
+# The heading of the summary in the pane (text tables: T_LV_ABOUT).
+ABOUT = {'en': 'What the step does', 'zh-CN': '这一步做什么'}
 ENDED = {'en': 'The chain has ended: r to run it again, q to quit.',
          'zh-CN': '整条链已经结束：按 r 再运行一次，按 q 退出。'}
 
@@ -73,16 +76,16 @@ def check_text(gathered, key, lang, chain):
     le = lesson(key, lang)
     heads = G.SECTIONS[lang]
     got = squeeze(gathered)
-    head = squeeze(le['title'] + bullets(le['summary']) + heads[1])
-    tail = squeeze(heads[0] + bullets(le['why']) + heads[2] +
-                   bullets(le['pitfalls']))
+    head = squeeze(le['title'] + heads[1])
+    tail = squeeze(ABOUT[lang] + bullets(le['summary']) + heads[0] +
+                   bullets(le['why']) + heads[2] + bullets(le['pitfalls']))
     if not got.startswith(head):
-        return ['%s/%s: the text does not start with the title, summary '
-                'and "%s":\n  screen: %s\n  source: %s'
+        return ['%s/%s: the text does not start with the title and "%s":'
+                '\n  screen: %s\n  source: %s'
                 % (lang, key, heads[1], got[:300], head[:300])]
     if not got.endswith(tail):
-        return ['%s/%s: the text does not end with "%s" and "%s" to '
-                'their last line:\n  screen: ...%s\n  source: ...%s'
+        return ['%s/%s: the text does not end with the summary, "%s" and '
+                '"%s" to their last line:\n  screen: ...%s\n  source: ...%s'
                 % (lang, key, heads[0], heads[2], got[-300:], tail[-300:])]
     middle = got[len(head):len(got) - len(tail)]
     # What to watch: its lines in some order; the chain's own first.
@@ -165,55 +168,59 @@ def geometry(screen, full):
     return (rules[-1] if rules else -1, len(screen.lines))
 
 
-def next_page(s, full, have, before, key, where):
-    """Presses key; returns the look at the page that came, or None when
-    no page overlapping the lines read came, or the pane moved (a row of
-    the table came or went: PgDn may then have skipped a line). With
-    where None (PgUp, to recover), any page among the lines read."""
-    s.send(key)
-    for attempt in range(30):
+def settle(s, full, before, timeout):
+    """The look after a key: once the pane differs from before and holds
+    still for a moment (a loaded machine draws late); or, after timeout,
+    the pane as it is (the key moved nothing)."""
+    deadline = time.time() + timeout
+    last = None
+    while True:
         screen = s.capture()
-        rule, lines = pane(screen, full)
-        if where is None and place(have, lines) is not None:
-            return screen           # back among lines surely read
-        if where is not None and lines != before and \
-                overlap(have, lines) > 0:
-            return screen if geometry(screen, full) == where else None
-        time.sleep(0.05)
-    return None
+        view = (geometry(screen, full), pane(screen, full)[1])
+        if view[1] != before and view == last:
+            return screen
+        if time.time() > deadline:
+            return screen
+        last = view
+        time.sleep(0.15)
 
 
 def read_all(s, lang, full=False):
     """PgDn until "more ↓" is gone; returns the lines read. PgDn moves a
     page less one line, so each page starts with the last line read.
-    When the pane moved between a look and PgDn, the page may have
-    skipped a line: PgUp then goes back to a page that overlaps what
-    was read, and reading goes on from there."""
+    When the pane moved between a look and PgDn (a row of the table came
+    or went), the page may have skipped a line: PgUp then goes back
+    among the lines read, and reading goes on from there."""
     screen = s.capture()
     rule, lines = pane(screen, full)
     where = geometry(screen, full)
     have = list(lines)
     if MORE_UP[lang] in rule:
         raise L.Failure('a new lesson starts scrolled: %r' % rule)
-    pages = recoveries = 0
+    pages = 0
     while MORE_DOWN[lang] in rule:
         pages += 1
-        if pages > 120:
+        if pages > 150:
             raise L.Failure('PgDn never reaches the end')
-        look = next_page(s, full, have, lines, 'NPage', where)
-        back = look is None
-        while look is None and recoveries < 10:
-            recoveries += 1
-            look = next_page(s, full, have, None, 'PPage', None)
-        if look is None:
-            raise L.Failure('PgDn did not show the next page, from the '
-                            'last line read on:\n%s' % s.capture().text())
-        rule, lines = pane(look, full)
-        where = geometry(look, full)
-        if back:        # came back among the lines read: on from there
-            have = have[:place(have, lines)] + lines
+        s.send('NPage')
+        look = settle(s, full, lines, 10.0)
+        rule, page = pane(look, full)
+        if geometry(look, full) == where and overlap(have, page) > 0:
+            have += page[overlap(have, page):]
         else:
-            have += lines[overlap(have, lines):]
+            for attempt in range(10):
+                s.send('PPage')
+                look = settle(s, full, page, 3.0)
+                rule, page = pane(look, full)
+                j = place(have, page)
+                if j is not None:
+                    have = have[:j] + page
+                    break
+            else:
+                raise L.Failure('PgDn and PgUp show no page of the lines '
+                                'read:\n%s' % look.text())
+        lines = page
+        where = geometry(look, full)
     if pages and MORE_UP[lang] not in rule:
         raise L.Failure('scrolled to the end, and the rule does not say '
                         '%r: %r' % (MORE_UP[lang], rule))
