@@ -576,12 +576,14 @@ draw_title(const struct view *v, int y)
 static void
 draw_help(const struct view *v)
 {
-	char text[16][80];
+	char text[22][80];
 	const char *p = text_say(v->nruns ? T_HELP : T_HELP_ATTACHED), *nl;
 	int i, n = 0, h, w = 62, y, x;
 
-	/* One line of the box per line of the text. */
-	for (; n < 16 && *p != '\0'; n++, p = *nl ? nl + 1 : nl) {
+	/* One line of the box per line of the text; 22 and the box's
+	 * edges fill the 24 lines of the smallest screen. */
+	for (; n < 22 && n < LINES - 2 && *p != '\0'; n++,
+	    p = *nl ? nl + 1 : nl) {
 		if ((nl = strchr(p, '\n')) == NULL)
 			nl = p + strlen(p);
 		snprintf(text[n], sizeof text[n], "%.*s", (int)(nl - p), p);
