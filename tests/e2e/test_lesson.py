@@ -298,8 +298,8 @@ def case_glossary(s):
     s.start(['--chain', 'sysv'])
     step_total(s, 1, 'start')
     s.send('?')
-    screen = s.wait(lambda sc: 'PgUp, PgDn' in sc.text(), 'the help')
-    for words in ('scroll the lesson', 'l: the whole lesson', 'glossary'):
+    screen = s.wait(lambda sc: 'PgUp/PgDn, l, g' in sc.text(), 'the help')
+    for words in ('scroll lesson', 'whole lesson', 'glossary'):
         if words not in screen.text():
             raise L.Failure('the help does not say %r' % words)
     s.send('g')
