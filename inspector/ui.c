@@ -589,7 +589,9 @@ draw_help(const struct view *v)
 		snprintf(text[n], sizeof text[n], "%.*s", (int)(nl - p), p);
 	}
 	h = n + 2;
-	y = (LINES - h) / 2;
+	/* Low on the screen, above the status line: the table above it
+	 * stays in sight while the keys are read. */
+	y = LINES - h - 1 > 0 ? LINES - h - 1 : 0;
 	x = (COLS - w) / 2;
 	for (i = 0; i < h; i++)
 		fill(y + i, x, w, A_REVERSE);
