@@ -19,10 +19,15 @@ lesson's language (SECTIONS below). OUT.c defines
 
     const struct lesson lessons[];     (see lessons.h; ends with {NULL})
 
-holding key, lang, title, summary, watch and pitfalls as plain text:
+holding key, lang, title, summary, watch, pitfalls and why as plain text:
 inline Markdown removed (`code`, **bold**, *emphasis*, [text](url) ->
 text), paragraphs separated by "\\n\\n", list items kept as lines that
-start with "- ".
+start with "- ". watch_scope has one line per list item of "What to
+watch", in order: the item's scope, the chain (and step-opentty option)
+it is about, as the facts grammar of tests/docs/test_facts.c writes it
+after the item's columns ("**TTY** (`bsd`): ..."), or an empty line for
+an item about every chain; the inspector puts the current chain's items
+first.
 
 Any problem - a missing, empty, misnamed or misplaced section, a lesson
 present in one language and not in the other, a field too long for a C
@@ -43,7 +48,11 @@ SECTIONS = {
     "zh-CN": ["守护进程为什么这样做", "看什么", "陷阱", "参考资料"],
 }
 # The sections that go into the C table, by their English name.
-EMITTED = {"What to watch": "watch", "Pitfalls": "pitfalls"}
+EMITTED = {"Why a daemon does it": "why", "What to watch": "watch",
+           "Pitfalls": "pitfalls"}
+# A watch item's scope: its columns, then (`S`) or （`S`）.
+SCOPE_RE = re.compile(r"^\*\*[^*]+\*\*(?:(?:, | and |、| 和 )\*\*[^*]+\*\*)*"
+                      r"\s*[(（]`([^`]+)`[)）]")
 # An optional last section: the question `daemonlab --quiz` asks before
 # the step (see parse_quiz).
 QUIZ = {"en": "Quiz", "zh-CN": "测验"}
@@ -205,6 +214,17 @@ def render(lines):
 
 # --- Lessons ---------------------------------------------------------------
 
+def list_scopes(lines):
+    """The scope of each list item of a section, in order ("" for none)."""
+    scopes = []
+    for _, line in lines:
+        m = LIST_RE.match(line)
+        if m:
+            s = SCOPE_RE.match(m.group(1))
+            scopes.append(s.group(1) if s else "")
+    return "\n".join(scopes)
+
+
 def lesson_identity(path):
     """(lang, key) from .../lessons/LANG/KEY.md."""
     lang = os.path.basename(os.path.dirname(os.path.abspath(path)))
@@ -300,14 +320,17 @@ def parse(path):
         if field:
             lesson[field] = rendered
             lesson["lines"][field] = number
+        if field == "watch":
+            lesson["watch_scope"] = list_scopes(body)
     lesson["quiz"] = (parse_quiz(path, quiz_at, quiz_lines)
                       if quiz_at is not None else None)
-    for field in ("title", "summary", "watch", "pitfalls"):
+    for field in ("title", "summary", "watch", "pitfalls", "why"):
         size = len(lesson[field].encode("utf-8"))
         if size > LITERAL_MAX:
             label = {"title": "the title", "summary": "the summary",
                      "watch": f"the section '{expected[1]}'",
-                     "pitfalls": f"the section '{expected[2]}'"}[field]
+                     "pitfalls": f"the section '{expected[2]}'",
+                     "why": f"the section '{expected[0]}'"}[field]
             raise LessonError(path, lesson["lines"][field], f"{label} is "
                               f"{size} bytes of text; a C string literal "
                               f"may hold {LITERAL_MAX}: shorten it")
@@ -479,14 +502,16 @@ def write_c(out, lessons, inputs):
         lines.append(ind + c_string(l["pitfalls"], ind) + ",")
         q = l["quiz"]
         if q is None:
-            lines.append(ind + "NULL, NULL, 0, NULL },")
+            lines.append(ind + "NULL, NULL, 0, NULL,")
         else:
             lines.append(ind + c_string(q["question"], ind) + ",")
             lines.append(ind + c_string(q["options"], ind) + ",")
             lines.append(ind + "%d, " % q["right"] +
-                         c_string(q["check"], ind) + " },")
-    lines.append("\t{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, "
-                 "NULL },")
+                         c_string(q["check"], ind) + ",")
+        lines.append(ind + c_string(l["why"], ind) + ",")
+        lines.append(ind + c_string(l["watch_scope"], ind) + " },")
+    lines.append("	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, "
+                 "NULL, NULL, NULL },")
     lines.append("};")
     data = "\n".join(lines) + "\n"
     tmp = out + ".tmp"

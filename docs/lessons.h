@@ -24,6 +24,11 @@ struct lesson {
 	const char *quiz_options;
 	int         quiz_right;
 	const char *quiz_check;
+	const char *why;        /* "Why a daemon does it" */
+	/* One line per "- " item of watch, in order: the chain (and
+	 * step-opentty option) the item is about, e.g. "bsd" or
+	 * "sysv --ioctl", or empty for every chain (gen-lessons.py). */
+	const char *watch_scope;
 };
 
 /* Every lesson in every language; the last entry's key is NULL. */

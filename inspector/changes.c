@@ -153,7 +153,7 @@ changes_describe(const struct look *a, const struct look *b,
 	if (changed & 1u << COL_UID)
 		say(&s, T_CH_UID, p->uid, q->uid);
 	if (changed & 1u << COL_CWD) {
-		char was[256], now[256];
+		char was[CHANGE_LEN / 2 - 64], now[CHANGE_LEN / 2 - 64];
 
 		columns[COL_CWD].format(a, was, sizeof was);
 		columns[COL_CWD].format(b, now, sizeof now);

@@ -8,7 +8,9 @@
 
 #include "story.h"
 
-#define CHANGE_LEN 160
+/* Room for a sentence that names two working directories, so that
+ * "What changed" wraps a long one whole instead of cutting it. */
+#define CHANGE_LEN 1024
 
 /* Writes up to max sentences; returns how many. */
 int changes_describe(const struct look *before, const struct look *after,

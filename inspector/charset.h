@@ -26,8 +26,8 @@ int	charset_utf8(void);
 
 /*
  * Writes in (UTF-8) to out in ASCII: every glyph the screen uses has an
- * ASCII form (• *, → ->, ≠ !=, · |, … ..., box rules - and |, and a few
- * more); any other non-ASCII character becomes one '?'. out is always
+ * ASCII form (• *, → ->, ↓ v, ↑ ^, ≠ !=, · |, … ..., box rules - and
+ * |, and a few more); any other non-ASCII character becomes one '?'. out is always
  * NUL-terminated when size > 0; 2 * strlen(in) + 1 bytes are always
  * enough. Returns the length written.
  */

@@ -542,22 +542,39 @@ next_compare(struct view *v)
 	return 1;
 }
 
+/* Every step of the run's chain has been reported. */
+static int
+chain_done(const struct run *r)
+{
+	return r->chain != NULL && r->steps_seen >= chain_length(r->chain);
+}
+
 static void
 next_step(struct view *v)
 {
+	int moved, ended = 1, i;
+
 	if (history_showing(v->history)) {
 		history_now(v->history);    /* n first comes back to now */
 		return;
 	}
 	if (v->nruns == 1 && v->runs[0]->paused > 0 && v->history != NULL)
 		history_take(v->history, v->runs[0], v->quiz);
-	if (v->nruns == 2 ? next_compare(v) : run_next(v->runs[0])) {
+	moved = v->nruns == 2 ? next_compare(v) : run_next(v->runs[0]);
+	if (moved)
 		v->status[0] = '\0';
-	} else if (v->nruns == 1 && story_alive(&v->runs[0]->story) <= 1 &&
-	    v->runs[0]->steps_seen > 0)
+	/* At the last step's continue, and at every n after it, say so. */
+	for (i = 0; i < v->nruns; i++)
+		ended &= chain_done(v->runs[i]);
+	/* A chain run by hand (-- step-...) has no length: it has ended
+	 * when only its shell is left. */
+	if (!ended && !moved && v->nruns == 1 && v->runs[0]->steps_seen > 0 &&
+	    story_alive(&v->runs[0]->story) <= 1)
+		ended = 1;
+	if (ended)
 		snprintf(v->status, sizeof v->status, "%s",
 		    text_say(T_STATUS_ENDED));
-	else
+	else if (!moved)
 		snprintf(v->status, sizeof v->status, "%s",
 		    text_say(T_STATUS_NOT_PAUSED));
 }
@@ -707,8 +724,11 @@ handle_key(struct view *v, int key, struct run runs[2],
 
 	if (v->help && key != KEY_RESIZE) {
 		v->help = 0;
-		return 0;
+		if (key != 'g')    /* the help names the glossary's key */
+			return 0;
 	}
+	if (lesson_view_key(&v->lesson, key))
+		return 0;
 	switch (key) {
 	case 'q': case 'Q': case 3:    /* ^C, in raw mode */
 		return 1;

@@ -512,25 +512,63 @@ proc_read(int procfd, pid_t pid, struct proc_info *pi)
 	return 0;
 }
 
+static int
+stat_high(const struct proc_info *pi)
+{
+	return pi->nice < 0;
+}
+
+static int
+stat_low(const struct proc_info *pi)
+{
+	return pi->nice > 0;
+}
+
+static int
+stat_locked(const struct proc_info *pi)
+{
+	return pi->vmlck > 0;
+}
+
+static int
+stat_leader(const struct proc_info *pi)
+{
+	return pi->sid == pi->pid;
+}
+
+static int
+stat_threads(const struct proc_info *pi)
+{
+	return pi->nlwp > 1;
+}
+
+static int
+stat_foreground(const struct proc_info *pi)
+{
+	return pi->pgid == pi->tpgid;
+}
+
+const char proc_states[] = "RSDTtXZPI";
+
+/* One table drives the column and its glossary (glossary.c), as the
+ * keyword table drives the columns. */
+const struct proc_stat_flag proc_stat_flags[] = {
+	{ '<', stat_high }, { 'N', stat_low }, { 'L', stat_locked },
+	{ 's', stat_leader }, { 'l', stat_threads }, { '+', stat_foreground },
+	{ 0, NULL },
+};
+
 void
 proc_stat_string(const struct proc_info *pi, char *buf, size_t size)
 {
 	char s[8];
 	size_t n = 0;
+	int i;
 
 	s[n++] = pi->state;
-	if (pi->nice < 0)
-		s[n++] = '<';
-	if (pi->nice > 0)
-		s[n++] = 'N';
-	if (pi->vmlck > 0)
-		s[n++] = 'L';
-	if (pi->sid == pi->pid)
-		s[n++] = 's';
-	if (pi->nlwp > 1)
-		s[n++] = 'l';
-	if (pi->pgid == pi->tpgid)
-		s[n++] = '+';
+	for (i = 0; proc_stat_flags[i].letter != 0 && n < sizeof s - 1; i++)
+		if (proc_stat_flags[i].holds(pi))
+			s[n++] = proc_stat_flags[i].letter;
 	s[n] = '\0';
 	snprintf(buf, size, "%s", s);
 }

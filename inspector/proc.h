@@ -97,10 +97,21 @@ int	proc_read_args(int procfd, pid_t pid, char *buf, size_t size);
  * a whole Uid: line. */
 int	proc_parse_euid(const char *buf, size_t len, struct proc_info *);
 
-/* The STAT column, as procps prints it: the state, then '<' (nice < 0),
- * 'N' (nice > 0), 'L' (locked pages), 's' (session leader), 'l' (more
- * threads), '+' (in its terminal's foreground group). 8 bytes suffice. */
+/* The STAT column, as procps prints it: the state, then a letter for
+ * each of proc_stat_flags[] that holds, in its order. 8 bytes suffice. */
 void	proc_stat_string(const struct proc_info *, char *buf, size_t size);
+
+/* The states the kernel writes as stat field 3 (Linux
+ * fs/proc/array.c, task_state_array: "RSDTtXZPI"). */
+extern const char proc_states[];
+/* STAT's letters after the state: '<' (nice < 0), 'N' (nice > 0), 'L'
+ * (locked pages), 's' (session leader), 'l' (more threads), '+' (in its
+ * terminal's foreground group). Ends with letter 0. */
+struct proc_stat_flag {
+	char letter;
+	int (*holds)(const struct proc_info *);
+};
+extern const struct proc_stat_flag proc_stat_flags[];
 
 /* Stores up to max PIDs found in /proc; returns how many there are (more
  * than max when cut short), or -1. */

@@ -95,6 +95,8 @@ const char *const text_en[TEXT_COUNT] = {
 	    "Up, Down          select a row; its detail shows below\n"
 	    "d                 sessions diagram / table\n"
 	    "[ ], Left, Right  earlier steps; 1-4 answer a --quiz\n"
+	    "H                 hang up the terminal, as at logout\n"
+	    "PgUp/PgDn, l, g   scroll lesson; whole lesson; glossary\n"
 	    "?                 this help; any key closes it\n"
 	    "Ctrl-L, Ctrl-Z    repaint; suspend (fg comes back)\n"
 	    "\n"
@@ -109,6 +111,7 @@ const char *const text_en[TEXT_COUNT] = {
 	    "q                 quit (the processes go on running)\n"
 	    "Up, Down          select a row; its detail shows below\n"
 	    "d                 sessions diagram / table\n"
+	    "PgUp/PgDn, l, g   scroll lesson; whole lesson; glossary\n"
 	    "?                 this help; any key closes it\n"
 	    "Ctrl-L, Ctrl-Z    repaint; suspend (fg comes back)\n"
 	    "\n"
@@ -122,7 +125,7 @@ const char *const text_en[TEXT_COUNT] = {
 	    "daemonlab needs a terminal of at least %dx%d; this one is "
 	    "%dx%d. Make it larger (q quits).",
 	[T_STATUS_ENDED] =
-	    "The chain has ended: r starts it again, q quits.",
+	    "The chain has ended: r to run it again, q to quit.",
 	[T_STATUS_NOT_PAUSED] =
 	    "Nothing is paused right now; wait for the step to report.",
 	[T_STATUS_RESTARTED] =
@@ -514,6 +517,60 @@ const char *const text_en[TEXT_COUNT] = {
 	[T_QUIZ_BRIEF_WRONG] = "%s: not %d but %d. /proc: %s",
 	[T_QUIZ_BRIEF_NONE] = "%s: the answer is %d. /proc: %s",
 	[T_QUIZ_NEXT_BRIEF] = "%s: %s",
+	/* E, issue 12: lesson pane, glossary, pacing words */
+	[T_LV_WHY] = "Why a daemon does it",
+	[T_LV_PITFALLS] = "Pitfalls",
+	[T_LV_MORE_UP] = "more ↑",
+	[T_LV_MORE_DOWN] = "more ↓",
+	[T_LV_FULL_TITLE] = "The whole lesson",
+	[T_LV_FULL_KEYS] =
+	    " PgUp/PgDn, Up/Down, Home/End scroll · l, q or Esc: back",
+	[T_GL_TITLE] = "Glossary: every column and STAT letter, from /proc",
+	[T_GL_KEYS] =
+	    " PgUp/PgDn, Up/Down scroll · g, q or Esc: back",
+	[T_GL_PPID] = "parent's PID: stat field 4 (ppid); beside it the "
+	    "parent's name (its stat field 2), init or (subreaper)",
+	[T_GL_PID] = "process ID: stat field 1 (pid)",
+	[T_GL_PGID] = "process group ID: stat field 5 (pgrp); = PID for a "
+	    "group leader",
+	[T_GL_SID] = "session ID: stat field 6 (session); = PID for a "
+	    "session leader",
+	[T_GL_TTY] = "controlling terminal: stat field 7 (tty_nr), named as "
+	    "ps names it (pts/N); ? = none",
+	[T_GL_TPGID] = "foreground process group of its terminal: stat field "
+	    "8 (tpgid); -1 = no terminal",
+	[T_GL_STAT] = "state: stat field 3 (state), then letters from nice "
+	    "(19), num_threads (20), status VmLck: and SID, TPGID",
+	[T_GL_UID] = "user ID: status Uid: (the first, real)",
+	[T_GL_UMASK] = "file mode creation mask: status Umask:",
+	[T_GL_CWD] = "current directory: readlink of /proc/PID/cwd",
+	[T_GL_FDS] = "open descriptors: readlink of each /proc/PID/fd/N; "
+	    "0-2 null = 0, 1, 2 on /dev/null, +K = K more",
+	[T_GL_COMMAND] = "program name: stat field 2 (comm), escaped",
+	[T_GL_ST_RUNNING] = "running or runnable (stat field 3)",
+	[T_GL_ST_SLEEPING] = "sleeping, wakes on a signal (stat field 3): "
+	    "a paused step waits so",
+	[T_GL_ST_DISK] = "sleeping, uninterruptible, usually on I/O (stat "
+	    "field 3)",
+	[T_GL_ST_STOPPED] = "stopped by job control: SIGSTOP, SIGTSTP "
+	    "(stat field 3)",
+	[T_GL_ST_TRACED] = "stopped by a debugger (stat field 3)",
+	[T_GL_ST_DEAD] = "dead, being removed (stat field 3); hardly ever "
+	    "seen",
+	[T_GL_ST_ZOMBIE] = "zombie: exited, its parent has not waited for "
+	    "it yet (stat field 3)",
+	[T_GL_ST_PARKED] = "parked kernel thread (stat field 3)",
+	[T_GL_ST_IDLE] = "idle kernel thread (stat field 3)",
+	[T_GL_FL_HIGH] = "high priority: nice < 0 (stat field 19)",
+	[T_GL_FL_NICE] = "low priority: nice > 0 (stat field 19)",
+	[T_GL_FL_LOCKED] = "has pages locked in memory: status VmLck: > 0",
+	[T_GL_FL_SESSION] = "session leader: SID = PID (stat fields 6, 1)",
+	[T_GL_FL_THREADS] = "more than one thread: num_threads > 1 (stat "
+	    "field 20)",
+	[T_GL_FL_FOREGROUND] = "in its terminal's foreground group: TPGID = "
+	    "PGID (stat fields 8, 5)",
+	[T_COMPARE_WAITS] = "%s has no step \"%s\": it waits for %s",
+	[T_LV_ABOUT] = "What the step does",
 };
 
 

@@ -95,6 +95,8 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "上、下            选中一行，下方显示它的详情\n"
 	    "d                 会话示意图 / 表格\n"
 	    "[ ]、左、右       回看前面各步；1-4 回答自测题\n"
+	    "H                 挂断终端，就像登出时那样\n"
+	    "PgUp/PgDn、l、g   滚动课文；整篇课文；术语表\n"
 	    "?                 本帮助；按任意键关闭\n"
 	    "Ctrl-L、Ctrl-Z    重画屏幕；挂起（fg 回来）\n"
 	    "\n"
@@ -108,6 +110,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "q                 退出（这些进程继续运行）\n"
 	    "上、下            选中一行，下方显示它的详情\n"
 	    "d                 会话示意图 / 表格\n"
+	    "PgUp/PgDn、l、g   滚动课文；整篇课文；术语表\n"
 	    "?                 本帮助；按任意键关闭\n"
 	    "Ctrl-L、Ctrl-Z    重画屏幕；挂起（fg 回来）\n"
 	    "\n"
@@ -120,7 +123,7 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	    "daemonlab 需要至少 %dx%d 的终端，这个终端是 %dx%d。请把它放大"
 	    "（按 q 退出）。",
 	[T_STATUS_ENDED] =
-	    "整条链已经结束：按 r 重新开始，按 q 退出。",
+	    "整条链已经结束：按 r 再运行一次，按 q 退出。",
 	[T_STATUS_NOT_PAUSED] =
 	    "现在没有暂停的步骤；请等这一步报告。",
 	[T_STATUS_RESTARTED] =
@@ -471,6 +474,58 @@ const char *const text_zh_cn[TEXT_COUNT] = {
 	[T_QUIZ_BRIEF_WRONG] = "%s：不是 %d，是 %d。/proc：%s",
 	[T_QUIZ_BRIEF_NONE] = "%s：答案是 %d。/proc：%s",
 	[T_QUIZ_NEXT_BRIEF] = "%s：%s",
+	/* E, issue 12: lesson pane, glossary, pacing words */
+	[T_LV_WHY] = "守护进程为什么这样做",
+	[T_LV_PITFALLS] = "陷阱",
+	[T_LV_MORE_UP] = "上面还有 ↑",
+	[T_LV_MORE_DOWN] = "下面还有 ↓",
+	[T_LV_FULL_TITLE] = "整篇课文",
+	[T_LV_FULL_KEYS] =
+	    " PgUp/PgDn、上/下、Home/End 滚动 · l、q 或 Esc：返回",
+	[T_GL_TITLE] = "术语表：每一列和 STAT 的每个字母，来自 /proc",
+	[T_GL_KEYS] =
+	    " PgUp/PgDn、上/下 滚动 · g、q 或 Esc：返回",
+	[T_GL_PPID] = "父进程的 PID：stat 第 4 个字段（ppid）；旁边是父进程"
+	    "的名字（它的 stat 第 2 个字段）、init 或（subreaper）",
+	[T_GL_PID] = "进程 ID：stat 第 1 个字段（pid）",
+	[T_GL_PGID] = "进程组 ID：stat 第 5 个字段（pgrp）；组长的 PGID 等于"
+	    "它的 PID",
+	[T_GL_SID] = "会话 ID：stat 第 6 个字段（session）；会话首进程的 SID "
+	    "等于它的 PID",
+	[T_GL_TTY] = "控制终端：stat 第 7 个字段（tty_nr），按 ps 的方式命名"
+	    "（pts/N）；? 表示没有",
+	[T_GL_TPGID] = "它的终端的前台进程组：stat 第 8 个字段（tpgid）；-1 "
+	    "表示没有终端",
+	[T_GL_STAT] = "状态：stat 第 3 个字段（state），后面的字母来自 nice"
+	    "（19）、num_threads（20）、status 的 VmLck: 以及 SID、TPGID",
+	[T_GL_UID] = "用户 ID：status 的 Uid:（第一个，实际用户 ID）",
+	[T_GL_UMASK] = "文件模式创建屏蔽字：status 的 Umask:",
+	[T_GL_CWD] = "当前目录：/proc/PID/cwd 的 readlink",
+	[T_GL_FDS] = "打开的描述符：每个 /proc/PID/fd/N 的 readlink；"
+	    "0-2 null 表示 0、1、2 都指向 /dev/null，+K 表示另外 K 个",
+	[T_GL_COMMAND] = "程序名：stat 第 2 个字段（comm），已转义",
+	[T_GL_ST_RUNNING] = "正在运行或可以运行（stat 第 3 个字段）",
+	[T_GL_ST_SLEEPING] = "睡眠，信号可以唤醒（stat 第 3 个字段）："
+	    "暂停的步骤就这样等待",
+	[T_GL_ST_DISK] = "不可中断的睡眠，通常在等 I/O（stat 第 3 个字段）",
+	[T_GL_ST_STOPPED] = "被作业控制停止：SIGSTOP、SIGTSTP（stat 第 3 个"
+	    "字段）",
+	[T_GL_ST_TRACED] = "被调试器停止（stat 第 3 个字段）",
+	[T_GL_ST_DEAD] = "已死亡，正在被清除（stat 第 3 个字段）；几乎看不到",
+	[T_GL_ST_ZOMBIE] = "僵尸：已经退出，父进程还没有 wait 它（stat 第 3 "
+	    "个字段）",
+	[T_GL_ST_PARKED] = "停放的内核线程（stat 第 3 个字段）",
+	[T_GL_ST_IDLE] = "空闲的内核线程（stat 第 3 个字段）",
+	[T_GL_FL_HIGH] = "高优先级：nice < 0（stat 第 19 个字段）",
+	[T_GL_FL_NICE] = "低优先级：nice > 0（stat 第 19 个字段）",
+	[T_GL_FL_LOCKED] = "有页面锁定在内存中：status 的 VmLck: > 0",
+	[T_GL_FL_SESSION] = "会话首进程：SID = PID（stat 第 6、1 个字段）",
+	[T_GL_FL_THREADS] = "不止一个线程：num_threads > 1（stat 第 20 个"
+	    "字段）",
+	[T_GL_FL_FOREGROUND] = "在它的终端的前台进程组中：TPGID = PGID"
+	    "（stat 第 8、5 个字段）",
+	[T_COMPARE_WAITS] = "%s 没有“%s”这一步：它等待 %s",
+	[T_LV_ABOUT] = "这一步做什么",
 };
 
 

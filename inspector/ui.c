@@ -14,7 +14,9 @@
 #include "diagram.h"
 #include "escape.h"
 #include "layout.h"
+#include "lesson-view.h"
 #include "lessons.h"
+#include "pacing.h"
 #include "text.h"
 #include "textwrap.h"
 #include "ui.h"
@@ -436,11 +438,12 @@ draw_step_changes(const struct story *s, const struct run *run, int y,
 	if (run != NULL && lines < max)
 		lines += draw_notify(&run->notify, y + lines, x, width,
 		    max - lines < 2 ? max - lines : 2);
-	/* A sentence may take two lines, and is never cut unmarked. */
+	/* A sentence wraps into the lines left, and is never cut
+	 * unmarked. */
 	for (i = 0; i < n && lines < max; i++) {
 		put(y + lines, x, 2, A_NORMAL, "• ");
-		lines += wrap(y + lines, x + 2, width - 2, max - lines < 2 ?
-		    max - lines : 2, A_NORMAL, out[i]);
+		lines += wrap(y + lines, x + 2, width - 2, max - lines,
+		    A_NORMAL, out[i]);
 	}
 	if (n == 0 && lines < max)
 		lines += wrap(y + lines, x, width, 1, attr_exited,
@@ -546,29 +549,6 @@ draw_detail(const struct story *s, int selected, int y, int x, int width,
 	lines += wrap(y + lines, x, width, max - lines, A_NORMAL, line);
 }
 
-/* The lesson of key; without one, the words for the mode: intro. */
-static void
-draw_lesson(const char *key, enum text_id intro, const char *lang, int y,
-    int x, int width, int max)
-{
-	const struct lesson *l = key[0] && key[0] != '-' ?
-	    lesson_find(key, lang) : NULL;
-	int lines = 0;
-
-	if (l == NULL) {
-		wrap(y, x, width, max, A_NORMAL, text_say(intro));
-		return;
-	}
-	lines += wrap(y + lines, x, width, max - lines, A_BOLD, l->title);
-	/* The summary may take half the pane: what to watch must show. */
-	lines += wrap(y + lines, x, width, max / 2 - lines > 1 ?
-	    max / 2 - lines : 1, A_NORMAL, l->summary);
-	if (lines < max - 1) {
-		lines += wrap(y + lines, x, width, 1, attr_head, text_say(T_WATCH));
-		wrap(y + lines, x, width, max - lines, A_NORMAL, l->watch);
-	}
-}
-
 /* The pty's last lines, newest at the bottom, long lines wrapped at the
  * pane's width (never cut). */
 static void
@@ -621,9 +601,9 @@ draw_title(const struct view *v, int y)
 		put_cut(y, 0, COLS, attr_changed, text);
 		return;
 	}
-	/* "-- COMMAND" makes the command's name the title: escape it. */
+	/* "-- COMMAND": the title is what it runs now, escaped. */
 	if (r != NULL)
-		escape_str(r->title, strlen(r->title), title, sizeof title);
+		pacing_command(r, title, sizeof title);
 	fill(y, 0, COLS, attr_title);
 	if (r != NULL && r->chain != NULL && v->nruns == 1 && r->steps_seen)
 		len = snprintf(text, sizeof text, text_say(T_TITLE_STEP),
@@ -650,18 +630,22 @@ draw_title(const struct view *v, int y)
 static void
 draw_help(const struct view *v)
 {
-	char text[16][80];
+	char text[22][80];
 	const char *p = text_say(v->nruns ? T_HELP : T_HELP_ATTACHED), *nl;
 	int i, n = 0, h, w = 62, y, x;
 
-	/* One line of the box per line of the text. */
-	for (; n < 16 && *p != '\0'; n++, p = *nl ? nl + 1 : nl) {
+	/* One line of the box per line of the text; 22 and the box's
+	 * edges fill the 24 lines of the smallest screen. */
+	for (; n < 22 && n < LINES - 2 && *p != '\0'; n++,
+	    p = *nl ? nl + 1 : nl) {
 		if ((nl = strchr(p, '\n')) == NULL)
 			nl = p + strlen(p);
 		snprintf(text[n], sizeof text[n], "%.*s", (int)(nl - p), p);
 	}
 	h = n + 2;
-	y = (LINES - h) / 2;
+	/* Low on the screen, above the status line: the table above it
+	 * stays in sight while the keys are read. */
+	y = LINES - h - 1 > 0 ? LINES - h - 1 : 0;
 	x = (COLS - w) / 2;
 	for (i = 0; i < h; i++)
 		fill(y + i, x, w, A_REVERSE);
@@ -697,9 +681,39 @@ lesson_for(struct story *s)
 	return "-";
 }
 
+/* The lesson the screen is at, and the words for the mode without
+ * one: without steps, each change is the lesson's cue, as for -p. */
+static const char *
+lesson_of(struct view *v, enum text_id *intro)
+{
+	struct run *r = v->nruns > 0 ? v->runs[0] : NULL;
+	int steps;
+
+	if (v->nruns == 1 && history_showing(v->history))
+		r = history_run(v->history, r);    /* the lesson as it was */
+	steps = r != NULL && reports_steps(r);
+
+	*intro = r == NULL ? T_ATTACHED : steps ? T_START : T_START_COMMAND;
+	if (steps)
+		return r->lesson;
+	if (r == NULL && v->attached == NULL)
+		return "-";
+	return lesson_for(r != NULL ? &r->story : v->attached);
+}
+
+/* Whose "What to watch" items come first: the (first) chain's. */
+static const char *
+chain_name(const struct view *v)
+{
+	return v->nruns > 0 && v->runs[0]->chain != NULL ?
+	    v->runs[0]->chain->name : NULL;
+}
+
 static void
 draw_one(struct view *v, struct story *s, struct run *r)
 {
+	enum text_id intro;
+	const char *key;
 	int y = 1, rows, sel, bottom, left, steps = r != NULL &&
 	    reports_steps(r);
 
@@ -751,10 +765,9 @@ draw_one(struct view *v, struct story *s, struct run *r)
 		draw_terminal(r, y + 1, left + 1, COLS - left - 1, bottom);
 		mvvline(y + 1, left, charset_utf8() ? ACS_VLINE : '|', bottom);
 	}
-	/* Without steps, each change is the lesson's cue, as for -p. */
-	draw_lesson(steps ? r->lesson : lesson_for(s), r == NULL ? T_ATTACHED :
-	    steps ? T_START : T_START_COMMAND, v->lang, y + 1, 1, left - 2,
-	    bottom);
+	key = lesson_of(v, &intro);
+	lesson_view_pane(&v->lesson, key, chain_name(v), intro, v->lang,
+	    r != NULL ? r->steps_seen : 0, y + 1, 1, left - 2, bottom);
 }
 
 static void
@@ -788,6 +801,9 @@ draw_compare(struct view *v)
 		else
 			y += draw_table(&r->story, y, 0, COLS, half - 5,
 			    f != NULL ? (int)(f - r->story.rows) : -1, 0);
+		/* A side that waits says why, above its last changes. */
+		if (pacing_waits(v, i, title, sizeof title))
+			y += wrap(y, 1, COLS - 2, 2, A_BOLD, title);
 		draw_changes(&r->story, r, y, 1, COLS - 2,
 		    1 + half * (i + 1) - y);
 	}
@@ -795,13 +811,17 @@ draw_compare(struct view *v)
 		return;
 	y = 1 + 2 * half;
 	rule(y, 0, COLS, text_say(T_LESSON));
-	draw_lesson(v->runs[0]->lesson, T_START, v->lang, y + 1, 1, COLS - 2,
+	lesson_view_pane(&v->lesson, v->runs[0]->lesson, chain_name(v),
+	    T_START, v->lang, v->runs[0]->steps_seen, y + 1, 1, COLS - 2,
 	    LINES - y - 2);
 }
 
 void
 ui_draw(struct view *v)
 {
+	enum text_id intro;
+	const char *key;
+
 	shown_history = v->history;
 	text_use(v->lang);
 	erase();
@@ -814,7 +834,12 @@ ui_draw(struct view *v)
 		return;
 	}
 	draw_title(v, 0);
-	if (v->nruns == 2)
+	key = lesson_of(v, &intro);
+	if (lesson_view_glossary(&v->lesson) || lesson_view_full(&v->lesson,
+	    key, chain_name(v), intro, v->lang,
+	    v->nruns > 0 ? v->runs[0]->steps_seen : 0))
+		;       /* a screen of its own */
+	else if (v->nruns == 2)
 		draw_compare(v);
 	else if (v->nruns == 1 && history_showing(v->history))
 		draw_one(v, history_story(v->history),

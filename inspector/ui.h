@@ -12,6 +12,7 @@
 #include "compare.h"
 #include "history.h"
 #include "quiz.h"
+#include "lesson-view.h"
 #include "run.h"
 #include "story.h"
 
@@ -33,6 +34,7 @@ struct view {
 	struct history *history;
 	/* F: --quiz (NULL, or off: the lesson pane as usual) */
 	struct quiz  *quiz;
+	struct lesson_state lesson;  /* scrolled; l, g (lesson-view.c) */
 };
 
 /* Returns 0, or -1 with a message in err (not a terminal, bad TERM). */

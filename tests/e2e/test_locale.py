@@ -48,6 +48,7 @@ KERNEL_WORDS = set('''
     d
     GID SigIgn SigBlk SigCgt READY STATUS MAINPID
     s t step serve SIGHUP SIGTERM
+    PgUp PgDn l g
 '''.split())
 # The detail pane names signals as kill -l does (HUP, USR2, RTMIN+3).
 KERNEL_WORDS |= {s.name[3:] for s in signal.Signals

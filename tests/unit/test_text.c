@@ -56,6 +56,12 @@ static const char *const kernel_words[] = {
 	 * /proc/PID/status masks, nohup's file, key H */
 	"prog", "SIGCONT", "SigIgn", "SigCgt", "SigBlk", "pty", "out", "H",
 	"TLPI",
+	/* E, issue 12: keys, and the /proc fields the glossary names
+	 * (proc_pid_stat(5), proc_pid_status(5)) */
+	"PgUp", "PgDn", "Home", "End", "Esc", "g", "pid", "ppid", "pgrp",
+	"session", "tty", "nr", "tpgid", "state", "nice", "num", "threads",
+	"status", "Uid", "Umask", "VmLck", "cwd", "readlink", "fd", "dev",
+	"null", "comm", "pts", "N", "K", "I", "O", "SIGSTOP",
 };
 
 static int
