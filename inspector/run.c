@@ -503,6 +503,8 @@ run_holds(const struct run *r, pid_t pid)
 		return 0;
 	if (r->chain == NULL && r->steps_seen == 0)
 		return 0;       /* no steps: nobody would ever release it */
+	if (r->hangup.asked || r->hangup.done)
+		return 0;       /* no next step; the outcome needs statuses */
 	return r->paused > 0 || *run_next_step(r) != '\0';
 }
 
