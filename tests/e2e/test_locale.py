@@ -49,6 +49,7 @@ KERNEL_WORDS = set('''
     GID SigIgn SigBlk SigCgt READY STATUS MAINPID
     s t step serve SIGHUP SIGTERM
     PgUp PgDn l g
+    H
 '''.split())
 # The detail pane names signals as kill -l does (HUP, USR2, RTMIN+3).
 KERNEL_WORDS |= {s.name[3:] for s in signal.Signals
