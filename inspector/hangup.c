@@ -9,19 +9,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "escape.h"
 #include "hangup.h"
 #include "run.h"
 #include "text.h"
-
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
 
 /* SIGHUP's bit in the hexadecimal masks of /proc/PID/status. */
 static int
@@ -156,7 +148,7 @@ hangup_now(struct run *r)
 	run_output(r);
 	close(r->launch.master);
 	r->launch.master = -1;
-	h->when_ms = now_ms();
+	h->when_ms = clock_ms();
 	h->done = 1;
 	r->scan_due = 1;
 	run_term_say(r, text_say(T_HUP_TERM));
@@ -233,7 +225,7 @@ describe(struct run *r, const struct hangup_proc *hp, char *out)
 		    name);
 		return;
 	}
-	if (now_ms() - r->hangup.when_ms < HANGUP_SETTLE_MS) {
+	if (clock_ms() - r->hangup.when_ms < HANGUP_SETTLE_MS) {
 		snprintf(out, HANGUP_LEN, text_say(T_HUP_WATCHING),
 		    (int)hp->pid, name);
 		return;
@@ -292,7 +284,7 @@ hangup_settled(struct run *r)
 		if (e != NULL && !e->alive && !e->reaped)
 			return 0;       /* its status is on its way */
 		if (e != NULL && e->alive &&
-		    now_ms() - r->hangup.when_ms < HANGUP_SETTLE_MS)
+		    clock_ms() - r->hangup.when_ms < HANGUP_SETTLE_MS)
 			return 0;
 	}
 	return 1;
@@ -329,7 +321,7 @@ hangup_ask(struct run *r)
 	if (r->hangup.asked || r->hangup.done || r->launch.master < 0)
 		return -1;
 	r->hangup.asked = 1;
-	r->hangup.asked_ms = now_ms();
+	r->hangup.asked_ms = clock_ms();
 	return 0;
 }
 
@@ -338,7 +330,7 @@ hangup_poll(struct run *r)
 {
 	if (!r->hangup.asked || r->hangup.done)
 		return 0;
-	if (!quiet(r) && now_ms() - r->hangup.asked_ms < HANGUP_QUIET_MS)
+	if (!quiet(r) && clock_ms() - r->hangup.asked_ms < HANGUP_QUIET_MS)
 		return 0;
 	return hangup_now(r) == 0;
 }

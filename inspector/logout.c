@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "chains.h"
+#include "clock.h"
 #include "columns.h"
 #include "escape.h"
 #include "logout.h"
@@ -28,26 +29,17 @@ static const struct {
 	{ "sysv", T_LOGOUT_DAEMON },
 };
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
-
 /* The run, continued to its last pause, hung up, settled; the PID of
  * the program at the hang-up, or -1. */
 static pid_t
 walk_to_hangup(struct run *r)
 {
 	struct pollfd fds[2];
-	long deadline = now_ms() + LOGOUT_LIMIT_MS;
+	long deadline = clock_ms() + LOGOUT_LIMIT_MS;
 	pid_t pid, program = -1;
 	int status;
 
-	while (now_ms() < deadline) {
+	while (clock_ms() < deadline) {
 		fds[0] = (struct pollfd){ r->sock, POLLIN, 0 };
 		fds[1] = (struct pollfd){ r->launch.master, POLLIN, 0 };
 		poll(fds, 2, 50);

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "members.h"
 #include "proc.h"
 
@@ -382,15 +383,6 @@ members_reap_own(struct members *m)
 	}
 }
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
-
 void
 members_end(struct members *m, int grace_ms)
 {
@@ -400,16 +392,16 @@ members_end(struct members *m, int grace_ms)
 	members_discover(m);
 	/* SIGTERM first: a paused step ends cleanly and reports. */
 	members_signal_all(m, SIGTERM);
-	deadline = now_ms() + grace_ms;
-	next_look = now_ms() + 100;
+	deadline = clock_ms() + grace_ms;
+	next_look = clock_ms() + 100;
 	/* All but the first member, the run's shell: like an interactive
 	 * bash it ignores SIGTERM, and it ends last. */
-	while (alive_from(m, 1) > 0 && now_ms() < deadline) {
+	while (alive_from(m, 1) > 0 && clock_ms() < deadline) {
 		usleep(5000);
 		members_reap_own(m);
-		if (now_ms() >= next_look) {
+		if (clock_ms() >= next_look) {
 			members_discover(m);
-			next_look = now_ms() + 100;
+			next_look = clock_ms() + 100;
 		}
 	}
 	/* Whatever is left, and whatever it forks meanwhile: its orphans

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "charset.h"
+#include "clock.h"
 #include "escape.h"
 #include "lessons.h"
 #include "survey.h"
@@ -322,15 +323,6 @@ draw(struct sview *v)
 	refresh();
 }
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
-
 /* The next kind with processes after the filter; -1 (all) after the last. */
 static int
 next_filter(const struct survey *s, int filter)
@@ -428,13 +420,13 @@ survey_view(const char *lang, volatile sig_atomic_t *quit)
 	if (survey_open(&v.s) == -1)
 		return -1;
 	while (!done && !*quit) {
-		if ((t = now_ms()) >= next) {
+		if ((t = clock_ms()) >= next) {
 			survey_look(&v.s);
 			next = t + REFRESH_MS;
 			reorder(&v);
 		}
 		draw(&v);
-		poll(&pfd, 1, (int)(next - now_ms() > 0 ? next - now_ms() : 0));
+		poll(&pfd, 1, (int)(next - clock_ms() > 0 ? next - clock_ms() : 0));
 		while (!done && (ch = getch()) != ERR) {
 			what = key(&v, ch, LINES - 8);
 			if (what == 1)

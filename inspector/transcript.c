@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "changes.h"
+#include "clock.h"
 #include "columns.h"
 #include "diagram-layout.h"
 #include "escape.h"
@@ -47,15 +48,6 @@ struct walk {
 	pid_t        reported[2 * CHAIN_MAX_STEPS];
 	int          nreported;
 };
-
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
 
 /* One report, just handled by run.c: what the transcript keeps of it
  * (run.c keeps only the latest words). */
@@ -197,7 +189,7 @@ fail(struct walk *w, const char *fmt, ...)
 static int
 wait_step(struct walk *w)
 {
-	long deadline = now_ms() + REPORT_MS;
+	long deadline = clock_ms() + REPORT_MS;
 	int calm = 0;
 
 	w->pending = NONE;
@@ -205,16 +197,16 @@ wait_step(struct walk *w)
 	while (w->pending == NONE) {
 		if (*w->quit)
 			return -1;
-		if (now_ms() > deadline)
+		if (clock_ms() > deadline)
 			return fail(w, "no report from the chain for %d s after "
 			    "step %d", REPORT_MS / 1000, w->r.steps_seen), -1;
 		pump(w, 50);
 	}
-	deadline = now_ms() + SETTLE_MS;
+	deadline = clock_ms() + SETTLE_MS;
 	while (calm < 2) {
 		if (*w->quit)
 			return -1;
-		if (now_ms() > deadline)
+		if (clock_ms() > deadline)
 			return fail(w, "the processes of the run did not settle "
 			    "within %d s after step %d", SETTLE_MS / 1000,
 			    w->r.steps_seen), -1;
