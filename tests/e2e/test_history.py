@@ -113,7 +113,9 @@ def history(daemonlab, steps, lang):
                 s.send('d')
                 diagram3 = settled_diagram(s, 3, key)
                 s.send('d')
-                settled(s, k, key)
+                # The screen as the step is left: a status the shell
+                # reports (the first parent's exit) may have come since.
+                screens[k] = settled(s, k, key)
         live = s.capture()
         paused = chain_state(s.tag)
         L.log('at step 4: %s' % sorted((p, c.decode()) for p, (_, c)
